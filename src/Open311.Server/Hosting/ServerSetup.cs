@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+
+namespace Open311;
+
+// What Program.cs wires up, one concern per call.
+static class ServerSetup
+{
+    public static WebApplicationBuilder AddOpen311(this WebApplicationBuilder builder)
+    {
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        var services = builder.Services;
+        services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
+        services.AddStorage();
+        services.AddSingleton<ServiceQueries>();
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<RequestQueries>();
+        services.AddSingleton<RequestStore>();
+        services.AddSingleton<RequestViews>();
+        services.AddSingleton<MediaLinks>();
+        services.AddSingleton<KeyStore>();
+        services.AddHealth();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Open311 GeoReport v2";
+            document.Info.Description = "GeoReport v2 with the Austin 311 addendum. Every resource takes a .json or .xml suffix.";
+            return Task.CompletedTask;
+        }));
+        services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
+            .WithExposedHeaders("Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+        services.AddOptions<FormOptions>().Configure<IOptions<Open311Options>>((form, o) =>
+        {
+            form.MultipartBodyLengthLimit = o.Value.MaxRequestBodyBytes;
+            form.BufferBodyLengthLimit = o.Value.MaxRequestBodyBytes;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseOpen311(this WebApplication app)
+    {
+        app.UseErrorPages();
+        app.UseMiddleware<BodyLimit>();
+        app.UseRouting();
+        app.UseCors();
+        app.UseMiddleware<KeyResolution>();
+        app.UseMiddleware<KeyEnforcement>();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapOpen311(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").DisableRateLimiting();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Open311 API")).DisableRateLimiting();
+        app.MapHealth();
+        var open311 = app.MapGroup("/open311").AddEndpointFilter<GeoReportFilter>().WithTags("GeoReport v2");
+        var v2 = open311.MapGroup("/v2");
+        open311.MapDiscovery(v2);
+        return v2;
+    }
+}

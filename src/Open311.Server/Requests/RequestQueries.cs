@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Open311;
+
+// Reads requests for the public API: search, one by id, one by token.
+sealed class RequestQueries(Database db)
+{
+    public async Task<IReadOnlyList<RequestRow>> SearchAsync(RequestFilter f, IReadOnlyCollection<long>? serviceIds, CancellationToken ct)
+    {
+        var dialect = db.Dialect;
+        var where = new List<string>();
+        var args = new DynamicParameters();
+        // One fixed fragment per filter (FixMyStreet's %rules).
+        if (f.Ids is not null) { where.Add(dialect.AnyOf("r.service_request_id", "ids")); args.Add("ids", f.Ids.ToArray()); }
+        if (serviceIds is not null) { where.Add(dialect.AnyOf("r.service_id", "serviceIds")); args.Add("serviceIds", serviceIds.ToArray()); }
+        if (f.Statuses is not null) { where.Add(dialect.AnyOf("r.status", "statuses")); args.Add("statuses", f.Statuses.ToArray()); }
+        if (f.RequestedFrom is not null) { where.Add("r.requested_at >= @requestedFrom"); args.Add("requestedFrom", f.RequestedFrom); }
+        if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
+        if (f.UpdatedFrom is not null) { where.Add("r.updated_at >= @updatedFrom"); args.Add("updatedFrom", f.UpdatedFrom); }
+        if (f.UpdatedTo is not null) { where.Add("r.updated_at <= @updatedTo"); args.Add("updatedTo", f.UpdatedTo); }
+        if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(dialect.TextMatch("text")); args.Add("text", text); }
+
+        // Ties are broken by id so that pages never overlap or skip (CONTRACT §5).
+        var order = f.Order == SearchOrder.Updated ? "r.updated_at, r.id" : "r.requested_at DESC, r.id DESC";
+        args.Add("limit", f.PerPage);
+        args.Add("offset", f.Offset);
+        var sql = $"""
+            SELECT {RequestRow.Columns} FROM {RequestRow.From}
+            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
+            ORDER BY {order}
+            LIMIT @limit OFFSET @offset
+            """;
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<RequestRow>(sql, args)).AsList();
+    }
+
+    public Task<RequestRow?> FindAsync(string serviceRequestId, CancellationToken ct) =>
+        FindWhereAsync("r.service_request_id = @value", serviceRequestId, ct);
+
+    public Task<RequestRow?> FindByTokenAsync(string token, CancellationToken ct) =>
+        FindWhereAsync("r.token = @value", token, ct);
+
+    async Task<RequestRow?> FindWhereAsync(string predicate, string value, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<RequestRow>(
+            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {predicate}", new { value });
+    }
+
+    // What extensions=true adds, for a page of requests at once: answers, public notes, public photos.
+    public async Task<RequestExtras> ExtrasAsync(IReadOnlyList<RequestRow> rows, bool includePrivate, CancellationToken ct)
+    {
+        if (rows.Count == 0) return RequestExtras.None;
+        var ids = rows.Select(r => r.Id).ToArray();
+        var anyOf = db.Dialect.AnyOf("request_id", "ids");
+        var visibility = includePrivate ? "" : "AND public = @yes";
+        await using var connection = await db.OpenAsync(ct);
+        var answers = await connection.QueryAsync<AnswerRow>(
+            $"SELECT request_id, code, position, value FROM request_attributes WHERE {anyOf} ORDER BY request_id, code, position",
+            new { ids });
+        var notes = await connection.QueryAsync<NoteRow>(
+            $"""
+            SELECT id, request_id, created_at, type, summary, description, public, api_key_id FROM request_notes
+            WHERE {anyOf} {visibility} ORDER BY request_id, created_at, id
+            """, new { ids, yes = true });
+        var photos = await connection.QueryAsync<PhotoRow>(
+            $"""
+            SELECT id, request_id, created_at, title, public, content_type, file_name, byte_size FROM request_photos
+            WHERE {anyOf} {visibility} ORDER BY request_id, created_at, id
+            """, new { ids, yes = true });
+        return new RequestExtras(
+            answers.ToLookup(a => a.RequestId),
+            notes.ToLookup(n => n.RequestId),
+            photos.ToLookup(p => p.RequestId));
+    }
+
+    public static async Task<RequestRow?> FindForUpdateAsync(DbConnection c, DbTransaction t, string serviceRequestId) =>
+        await c.QuerySingleOrDefaultAsync<RequestRow>(
+            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE r.service_request_id = @serviceRequestId",
+            new { serviceRequestId }, t);
+}
+
+sealed class AnswerRow
+{
+    public long RequestId { get; init; }
+    public string Code { get; init; } = "";
+    public int Position { get; init; }
+    public string Value { get; init; } = "";
+}
+
+sealed class NoteRow
+{
+    public long Id { get; init; }
+    public long RequestId { get; init; }
+    public long CreatedAt { get; init; }
+    public string Type { get; init; } = "activity";
+    public string? Summary { get; init; }
+    public string? Description { get; init; }
+    public bool Public { get; init; }
+    public long? ApiKeyId { get; init; }
+}
+
+sealed class PhotoRow
+{
+    public long Id { get; init; }
+    public long RequestId { get; init; }
+    public long CreatedAt { get; init; }
+    public string? Title { get; init; }
+    public bool Public { get; init; }
+    public string ContentType { get; init; } = "";
+    public string FileName { get; init; } = "";
+    public long ByteSize { get; init; }
+}
+
+sealed record RequestExtras(ILookup<long, AnswerRow> Answers, ILookup<long, NoteRow> Notes, ILookup<long, PhotoRow> Photos)
+{
+    public static readonly RequestExtras None = new(
+        Array.Empty<AnswerRow>().ToLookup(a => a.RequestId),
+        Array.Empty<NoteRow>().ToLookup(n => n.RequestId),
+        Array.Empty<PhotoRow>().ToLookup(p => p.RequestId));
+}

@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Open311;
+
+enum SearchOrder { Requested, Updated }
+
+// GET /requests parameters, bound as strings and parsed by RequestSearch.Parse so that every
+// problem is reported in the Open311 error list (STYLE: framework binding failures would skip it).
+sealed record SearchParameters(
+    [property: FromQuery(Name = "service_request_id")] string? ServiceRequestId = null,
+    [property: FromQuery(Name = "service_code")] string? ServiceCode = null,
+    [property: FromQuery(Name = "status")] string? Status = null,
+    [property: FromQuery(Name = "start_date")] string? StartDate = null,
+    [property: FromQuery(Name = "end_date")] string? EndDate = null,
+    [property: FromQuery(Name = "updated_after")] string? UpdatedAfter = null,
+    [property: FromQuery(Name = "updated_before")] string? UpdatedBefore = null,
+    [property: FromQuery(Name = "q")] string? Q = null,
+    [property: FromQuery(Name = "per_page")] string? PerPage = null,
+    [property: FromQuery(Name = "page_size")] string? PageSize = null,
+    [property: FromQuery(Name = "page")] string? Page = null,
+    [property: FromQuery(Name = "order")] string? Order = null,
+    [property: FromQuery(Name = "extensions")] string? Extensions = null);
+
+sealed record RequestFilter
+{
+    public IReadOnlyList<string>? Ids { get; init; }
+    public IReadOnlyList<string>? ServiceCodes { get; init; }
+    public IReadOnlyList<string>? Statuses { get; init; }
+    public long? RequestedFrom { get; init; }
+    public long? RequestedTo { get; init; }
+    public long? UpdatedFrom { get; init; }
+    public long? UpdatedTo { get; init; }
+    public string? Text { get; init; }
+    public int PerPage { get; init; } = RequestSearch.DefaultPerPage;
+    public int Page { get; init; } = 1;
+    public SearchOrder Order { get; init; } = SearchOrder.Requested;
+    public bool Extensions { get; init; }
+
+    public long Offset => (long)(Page - 1) * PerPage;
+}
+
+static class RequestSearch
+{
+    public const int DefaultPerPage = 50;
+    public const int MaxPerPage = 100;
+    public const int MaxIds = 100;
+    public static readonly TimeSpan Window = TimeSpan.FromDays(90);
+    static readonly long WindowMs = (long)Window.TotalMilliseconds;
+
+    public static (RequestFilter? Filter, List<Open311Error> Errors) Parse(SearchParameters p, long now, DateCodec dates)
+    {
+        var errors = new List<Open311Error>();
+        void Bad(string parameter, string problem) => errors.Add(Open311Error.BadRequest(parameter, problem));
+
+        var ids = Lists.Split(p.ServiceRequestId);
+        if (ids?.Count > MaxIds) Bad("service_request_id", $"may list at most {MaxIds} ids");
+
+        var codes = Lists.Split(p.ServiceCode);
+        var statuses = Lists.Split(p.Status);
+        foreach (var status in statuses ?? [])
+            if (status is not ("open" or "closed")) Bad("status", $"must be open or closed, not '{Lists.Clip(status)}'");
+
+        var requested = Pair("start_date", p.StartDate, "end_date", p.EndDate, now, dates, Bad);
+        var updated = Pair("updated_after", p.UpdatedAfter, "updated_before", p.UpdatedBefore, now, dates, Bad);
+
+        string? text = null;
+        if (!string.IsNullOrEmpty(p.Q))
+        {
+            if (p.Q.Length > 200) Bad("q", "must be at most 200 characters");
+            else if (!p.Q.Any(char.IsLetterOrDigit)) Bad("q", "must contain at least one word");
+            else text = p.Q;
+        }
+
+        var perPage = Number("per_page", p.PerPage, 1, int.MaxValue, Bad);
+        var pageSize = Number("page_size", p.PageSize, 1, int.MaxValue, Bad);
+        if (perPage is not null && pageSize is not null && perPage != pageSize)
+            Bad("page_size", "is another name for per_page; send one of them");
+        var page = Number("page", p.Page, 1, int.MaxValue, Bad) ?? 1;
+
+        var order = p.Order switch
+        {
+            null or "" or "requested_datetime" => SearchOrder.Requested,
+            "updated_datetime" => SearchOrder.Updated,
+            _ => Fail(SearchOrder.Requested, () => Bad("order", "must be requested_datetime or updated_datetime")),
+        };
+        var extensions = Flag("extensions", p.Extensions, Bad);
+
+        if (errors.Count > 0) return (null, errors);
+
+        // CONTRACT §5: no date at all and no ids means requested_datetime within the last 90 days.
+        if (requested.From is null && updated.From is null)
+            requested = (now - WindowMs, now);
+
+        var filter = new RequestFilter
+        {
+            PerPage = Math.Min(perPage ?? pageSize ?? DefaultPerPage, MaxPerPage),
+            Page = page,
+            Order = order,
+            Extensions = extensions,
+        };
+        // CONTRACT §5: service_request_id overrides every other filter.
+        if (ids is not null) return (filter with { Ids = ids }, errors);
+        return (filter with
+        {
+            ServiceCodes = codes,
+            Statuses = statuses,
+            RequestedFrom = requested.From,
+            RequestedTo = requested.To,
+            UpdatedFrom = updated.From,
+            UpdatedTo = updated.To,
+            Text = text,
+        }, errors);
+    }
+
+    // A pair of date bounds spans at most 90 days; one bound alone takes the other 90 days away,
+    // never past now.
+    static (long? From, long? To) Pair(string fromName, string? fromText, string toName, string? toText, long now,
+        DateCodec dates, Action<string, string> bad)
+    {
+        var from = Date(fromName, fromText, dates, bad, endOfDay: false);
+        var to = Date(toName, toText, dates, bad, endOfDay: true);
+        if (from is null && to is null) return (null, null);
+        if (from is { } f && to is { } t)
+        {
+            if (f > t) bad(fromName, $"must not be later than {toName}");
+            else if (t - f > WindowMs) bad(toName, $"is more than 90 days after {fromName}; a date window spans at most 90 days");
+            return (f, t);
+        }
+        if (from is { } start) return (start, Math.Min(start + WindowMs, Math.Max(now, start)));
+        return (to!.Value - WindowMs, to.Value);
+    }
+
+    // A bare date as an upper bound means the whole of that day.
+    static long? Date(string name, string? text, DateCodec dates, Action<string, string> bad, bool endOfDay)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (!dates.TryRead(text, out var ms))
+        {
+            bad(name, $"must be an ISO 8601 date or datetime such as 2026-01-31T00:00:00Z, not '{Lists.Clip(text)}'");
+            return null;
+        }
+        return endOfDay && DateCodec.IsBareDate(text) ? ms + (long)TimeSpan.FromDays(1).TotalMilliseconds - 1 : ms;
+    }
+
+    static int? Number(string name, string? text, int min, int max, Action<string, string> bad)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            bad(name, $"must be a whole number of at least {min}, not '{Lists.Clip(text)}'");
+            return null;
+        }
+        return n;
+    }
+
+    public static bool Flag(string name, string? text, Action<string, string> bad)
+    {
+        switch (text)
+        {
+            case null or "" or "false": return false;
+            case "true": return true;
+            default:
+                bad(name, $"must be true or false, not '{Lists.Clip(text)}'");
+                return false;
+        }
+    }
+
+    static T Fail<T>(T value, Action report)
+    {
+        report();
+        return value;
+    }
+}

@@ -1,0 +1,69 @@
+namespace Open311;
+
+// Turns request rows into the public wire shape. Personal fields are never read here, and notes and
+// photos are the public ones only (CONTRACT §4 and §6).
+sealed class RequestViews(RequestQueries requests, ServiceQueries services, DateCodec dates, MediaLinks media)
+{
+    public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct)
+    {
+        var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct);
+        var definitions = extensions ? await DefinitionsAsync(rows, ct) : null;
+        var list = new List<RequestWire>(rows.Count);
+        foreach (var row in rows)
+        {
+            var photos = extras.Photos[row.Id].ToList();
+            var wire = Core(row, photos.Count > 0 ? media.Url(http, photos[0].FileName) : row.MediaUrl);
+            if (definitions is not null)
+            {
+                var service = definitions.GetValueOrDefault(row.ServiceCode);
+                var answers = extras.Answers[row.Id].ToList();
+                wire = wire with
+                {
+                    Details = Details(answers, service),
+                    Attributes = Attributes(answers, service),
+                    ExtendedAttributes = new RequestExtensionWire(row.Channel,
+                        photos.Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
+                    Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
+                };
+            }
+            list.Add(wire);
+        }
+        return list;
+    }
+
+    RequestWire Core(RequestRow r, string? mediaUrl) => new(
+        r.ServiceRequestId, r.Status, r.StatusNotes, r.ServiceName, r.ServiceCode, r.Description, r.AgencyResponsible,
+        r.ServiceNotice, dates.Format(r.RequestedAt), dates.Format(r.UpdatedAt), dates.Format(r.ExpectedAt),
+        r.Address, r.AddressId, r.Zipcode, r.Lat, r.Lon, mediaUrl, r.Token);
+
+    async Task<Dictionary<string, ServiceEntry>> DefinitionsAsync(IReadOnlyList<RequestRow> rows, CancellationToken ct)
+    {
+        var found = new Dictionary<string, ServiceEntry>();
+        foreach (var code in rows.Select(r => r.ServiceCode).Distinct())
+            if (await services.FindAsync(code, ct) is { } entry) found[code] = entry;
+        return found;
+    }
+
+    // details: attribute code → the submitted value, a list for a multivaluelist.
+    static Dictionary<string, object> Details(List<AnswerRow> answers, ServiceEntry? service)
+    {
+        var details = new Dictionary<string, object>();
+        foreach (var group in answers.GroupBy(a => a.Code))
+        {
+            var values = group.OrderBy(a => a.Position).Select(a => a.Value).ToList();
+            var multi = service?.Attribute(group.Key)?.Datatype == Datatypes.MultiValueList || values.Count > 1;
+            details[group.Key] = multi ? values : values[0];
+        }
+        return details;
+    }
+
+    // attributes: label is the question, value the human-readable answer, name the code, code the list key.
+    static List<RequestAttributeWire> Attributes(List<AnswerRow> answers, ServiceEntry? service) =>
+        answers
+            .Select(a => (Answer: a, Definition: service?.Attribute(a.Code)))
+            .OrderBy(x => x.Definition?.SortOrder ?? int.MaxValue).ThenBy(x => x.Answer.Code).ThenBy(x => x.Answer.Position)
+            .Select(x => x.Definition is { IsList: true } list
+                ? new RequestAttributeWire(list.Description, list.NameOf(x.Answer.Value) ?? x.Answer.Value, x.Answer.Code, x.Answer.Value)
+                : new RequestAttributeWire(x.Definition?.Description ?? x.Answer.Code, x.Answer.Value, x.Answer.Code, null))
+            .ToList();
+}

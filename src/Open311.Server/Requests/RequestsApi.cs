@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Open311;
+
+static class RequestsApi
+{
+    public static void MapRequests(this IEndpointRouteBuilder v2)
+    {
+        v2.MapGet("/requests.{format}", SearchRequests).WithName("SearchRequests")
+            .WithSummary("Search service requests")
+            .WithDescription("GeoReport v2 filters plus the Austin addendum's q, updated_after/updated_before, per_page, page and order. " +
+                "Date pairs span at most 90 days; with no date and no ids, the last 90 days of requested_datetime.");
+        v2.MapGet("/requests/{service_request_id}.{format}", GetRequest).WithName("GetRequest")
+            .WithSummary("One service request, as a one-element list");
+        v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest")
+            .WithSummary("Create a service request")
+            .WithDescription("Form fields (or query parameters; the body wins). Needs an api_key. attribute[CODE]=value; " +
+                "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media.")
+            .Accepts<CreateRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .DisableAntiforgery();
+    }
+
+    public static async Task<IResult> SearchRequests(string format, [AsParameters] SearchParameters parameters, HttpContext http,
+        RequestQueries requests, ServiceQueries services, RequestViews views, TimeProvider time, DateCodec dates, CancellationToken ct)
+    {
+        var wire = format.AsWire();
+        var (filter, errors) = RequestSearch.Parse(parameters, time.GetUtcNow().ToUnixTimeMilliseconds(), dates);
+        if (filter is null) return Wire.Errors(wire, errors);
+
+        IReadOnlyCollection<long>? serviceIds = null;
+        if (filter.ServiceCodes is { } codes)
+        {
+            var ids = await services.IdsAsync(codes, ct);
+            var unknown = codes.Where(c => !ids.ContainsKey(c)).Select(c => Open311Error.NotFound("service_code", $"'{Lists.Clip(c)}' was not found")).ToList();
+            if (unknown.Count > 0) return Wire.Errors(wire, unknown);
+            serviceIds = ids.Values;
+        }
+
+        var rows = await requests.SearchAsync(filter with { PerPage = filter.PerPage + 1 }, serviceIds, ct);
+        if (rows.Count > filter.PerPage)
+        {
+            // Austin addendum paging: tell clients where the next page is when there is one.
+            http.Response.Headers.Link = $"<{NextPage(http.Request, filter.Page + 1)}>; rel=\"next\"";
+            rows = rows.Take(filter.PerPage).ToList();
+        }
+        return Wire.List(wire, "service_requests", await views.ToWireAsync(rows, filter.Extensions, http.Request, ct));
+    }
+
+    static string NextPage(HttpRequest request, int page)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
+    }
+
+    public static async Task<IResult> GetRequest(string format, string service_request_id, string? extensions, HttpContext http,
+        RequestQueries requests, RequestViews views, CancellationToken ct)
+    {
+        var wire = format.AsWire();
+        var errors = new List<Open311Error>();
+        var extended = RequestSearch.Flag("extensions", extensions, (p, m) => errors.Add(Open311Error.BadRequest(p, m)));
+        if (errors.Count > 0) return Wire.Errors(wire, errors);
+        if (await requests.FindAsync(service_request_id, ct) is not { } row)
+            return Wire.Error(wire, Open311Error.NotFound("service_request_id", $"'{Lists.Clip(service_request_id)}' was not found"));
+        return Wire.List(wire, "service_requests", await views.ToWireAsync([row], extended, http.Request, ct));
+    }
+
+    public static async Task<IResult> CreateRequest(string format, HttpContext http, ServiceQueries services, RequestStore store,
+        IOptions<Open311Options> options, DateCodec dates, CancellationToken ct)
+    {
+        var wire = format.AsWire();
+        var caller = http.Caller();
+        if (caller.Key is null && options.Value.RequireKeyToCreate)
+            return Wire.Error(wire, Open311Error.Forbidden("api_key is required to create a request"));
+
+        var read = await FormBody.ReadAsync(http);
+        if (read.Form is null) return Wire.Errors(wire, [new Open311Error(read.Status, read.Problem!)]);
+        var fields = new SubmittedFields(read.Form, http.Request.Query);
+
+        var code = fields["service_code"];
+        if (code is null) return Wire.Error(wire, Open311Error.BadRequest("service_code", "is required"));
+        if (await services.FindAsync(code, ct) is not { } service)
+            return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
+
+        var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
+        if (request is null) return Wire.Errors(wire, errors);
+
+        var (id, token) = await store.CreateAsync(request, caller, ct);
+        return Wire.List(wire, "service_requests",
+            new List<CreatedRequestWire> { new(id, token, service.Service.Notice, request.AccountId) });
+    }
+}
+
+// The documented form of POST /requests; the handler reads the form itself, attribute[CODE] included.
+sealed record CreateRequestForm(
+    string service_code,
+    string? api_key,
+    string? jurisdiction_id,
+    double? lat,
+    double? @long,
+    string? address_string,
+    string? address_id,
+    string? email,
+    string? device_id,
+    string? account_id,
+    string? first_name,
+    string? last_name,
+    string? phone,
+    string? description,
+    string? media_url,
+    string? channel);

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
+
+namespace Open311;
+
+// The parameters of POST /requests, from the form body or the query string; the body wins (CONTRACT §4).
+sealed class SubmittedFields(IFormCollection form, IQueryCollection query)
+{
+    public string? this[string name] => Values(name) is { Count: > 0 } v && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
+
+    public StringValues Values(string name) =>
+        form.TryGetValue(name, out var fromForm) && fromForm.Count > 0 ? fromForm : query[name];
+
+    // attribute[CODE]=v, attribute[CODE][]=v, or attribute[CODE] repeated (mySociety's clients).
+    // A code answered in the body ignores the query string's answer.
+    public Dictionary<string, List<string>> Attributes()
+    {
+        var answers = Collect(form);
+        foreach (var (code, values) in Collect(query)) answers.TryAdd(code, values);
+        return answers;
+    }
+
+    static Dictionary<string, List<string>> Collect(IEnumerable<KeyValuePair<string, StringValues>> source)
+    {
+        var answers = new Dictionary<string, List<string>>();
+        foreach (var (name, values) in source)
+        {
+            var m = Submission.AttributeKey().Match(name);
+            if (!m.Success) continue;
+            var code = m.Groups[1].Value;
+            if (!answers.TryGetValue(code, out var list)) answers[code] = list = [];
+            list.AddRange(values.Where(v => !string.IsNullOrEmpty(v))!);
+        }
+        return answers;
+    }
+}
+
+sealed record NewRequest(
+    ServiceEntry Service,
+    double? Lat,
+    double? Long,
+    string? Address,
+    string? AddressId,
+    string? Email,
+    string? DeviceId,
+    string? AccountId,
+    string? FirstName,
+    string? LastName,
+    string? Phone,
+    string? Description,
+    string? MediaUrl,
+    string Channel,
+    IReadOnlyList<(string Code, IReadOnlyList<string> Values)> Answers);
+
+// Every rule of CONTRACT §4, checked at once: all problems are listed in one answer.
+static partial class Submission
+{
+    [GeneratedRegex(@"^attribute\[([^\]]+)\](?:\[\])?$")]
+    public static partial Regex AttributeKey();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+
+    [GeneratedRegex("^[a-z0-9_-]{1,32}$")]
+    private static partial Regex ChannelName();
+
+    public const int MaxDescription = 4000;
+
+    // Every other text field is bounded too.
+    static readonly Dictionary<string, int> Limits = new()
+    {
+        ["address_string"] = 500,
+        ["address_id"] = 100,
+        ["email"] = 254,
+        ["device_id"] = 100,
+        ["account_id"] = 100,
+        ["first_name"] = 100,
+        ["last_name"] = 100,
+        ["phone"] = 40,
+        ["description"] = MaxDescription,
+        ["media_url"] = 2048,
+    };
+
+    public static (NewRequest? Request, List<Open311Error> Errors) Parse(SubmittedFields fields, ServiceEntry service,
+        Open311Options options, DateCodec dates)
+    {
+        var errors = new List<Open311Error>();
+        void Bad(string parameter, string problem) => errors.Add(Open311Error.BadRequest(parameter, problem));
+
+        var texts = new Dictionary<string, string?>();
+        foreach (var (name, limit) in Limits)
+        {
+            var value = fields[name]?.Trim();
+            if (value is { Length: 0 }) value = null;
+            if (value is not null && value.Length > limit) Bad(name, $"must be at most {limit} characters");
+            else if (value is not null && HasControlCharacters(value, allowNewlines: name == "description"))
+                Bad(name, "must not contain control characters");
+            texts[name] = value;
+        }
+
+        if (!service.Service.Active)
+            Bad("service_code", $"{service.Service.ServiceCode} is not accepting new requests"
+                + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
+
+        var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, Bad);
+        if (lat is null && lon is null && texts["address_string"] is null && texts["address_id"] is null
+            && fields["lat"] is null && fields["long"] is null)
+            Bad("lat", "and long, address_string or address_id is required: a request needs a location");
+
+        if (texts["email"] is { } email && !Email().IsMatch(email)) Bad("email", "is not an email address");
+        if (texts["media_url"] is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            Bad("media_url", "must be an absolute http or https URL");
+
+        var channel = fields["channel"] ?? "open311";
+        if (!ChannelName().IsMatch(channel)) Bad("channel", "must be 1 to 32 lower-case letters, digits, '_' or '-'");
+
+        var answers = Answers(fields.Attributes(), service, dates, Bad);
+
+        if (errors.Count > 0) return (null, errors);
+        return (new NewRequest(service, lat, lon, texts["address_string"], texts["address_id"], texts["email"],
+            texts["device_id"], texts["account_id"], texts["first_name"], texts["last_name"], texts["phone"],
+            texts["description"], texts["media_url"], channel, answers), errors);
+    }
+
+    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string> bad)
+    {
+        if (latText is null && longText is null) return (null, null);
+        var lat = latText is null ? null : Coordinate("lat", latText, 90, bad);
+        var lon = longText is null ? null : Coordinate("long", longText, 180, bad);
+        if (latText is null) bad("lat", "is required with long");
+        if (longText is null) bad("long", "is required with lat");
+        if (lat is null || lon is null) return (null, null);
+        if (bounds is not null && !bounds.Contains(lat.Value, lon.Value))
+        {
+            bad("lat", $"and long must be inside the jurisdiction ({bounds.South} to {bounds.North} N, {bounds.West} to {bounds.East} E)");
+            return (null, null);
+        }
+        return (lat, lon);
+    }
+
+    static double? Coordinate(string name, string text, double limit, Action<string, string> bad)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            bad(name, $"must be a decimal number, not '{Lists.Clip(text)}'");
+            return null;
+        }
+        if (Math.Abs(value) > limit)
+        {
+            bad(name, $"must be from -{limit} to {limit}");
+            return null;
+        }
+        return value;
+    }
+
+    static List<(string, IReadOnlyList<string>)> Answers(Dictionary<string, List<string>> submitted, ServiceEntry service,
+        DateCodec dates, Action<string, string> bad)
+    {
+        var answers = new List<(string, IReadOnlyList<string>)>();
+        // Informational attributes (variable false) are not submitted; unknown codes are ignored.
+        foreach (var a in service.Attributes.Where(a => a.Variable))
+        {
+            var name = $"attribute[{a.Code}]";
+            var values = submitted.GetValueOrDefault(a.Code)?.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
+            if (values.Count == 0)
+            {
+                if (a.Required) bad(name, "is required");
+                continue;
+            }
+            if (a.Datatype != Datatypes.MultiValueList && values.Count > 1) { bad(name, "takes one value"); continue; }
+            var value = values[0];
+            switch (a.Datatype)
+            {
+                case Datatypes.Number:
+                    if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                        bad(name, $"must be a number, not '{Lists.Clip(value)}'");
+                    break;
+                case Datatypes.Datetime:
+                    if (dates.TryRead(value, out var ms)) values[0] = dates.Format(ms);
+                    else bad(name, $"must be an ISO 8601 datetime, not '{Lists.Clip(value)}'");
+                    break;
+                case Datatypes.String or Datatypes.Text:
+                    var limit = a.Datatype == Datatypes.Text ? MaxDescription : 500;
+                    if (value.Length > limit) bad(name, $"must be at most {limit} characters");
+                    else if (HasControlCharacters(value, allowNewlines: a.Datatype == Datatypes.Text)) bad(name, "must not contain control characters");
+                    break;
+                default:
+                    values = values.Distinct().ToList();
+                    foreach (var key in values.Where(k => a.NameOf(k) is null))
+                        bad(name, $"must be one of {string.Join(", ", a.Values.Select(v => v.Key))}, not '{Lists.Clip(key)}'");
+                    break;
+            }
+            answers.Add((a.Code, values));
+        }
+        return answers;
+    }
+
+    static bool HasControlCharacters(string value, bool allowNewlines) =>
+        value.Any(c => char.IsControl(c) && !(allowNewlines && c is '\n' or '\r' or '\t'));
+}

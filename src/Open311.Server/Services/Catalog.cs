@@ -1,0 +1,39 @@
+namespace Open311;
+
+// A service as staff keep it: the staff API's shape, the catalog export/import file and the demo catalog.
+sealed record CatalogService(
+    string ServiceCode,
+    string ServiceName,
+    string? Description = null,
+    string? Group = null,
+    string? Keywords = null,
+    string Type = "realtime",
+    bool Active = true,
+    string? Notice = null,
+    IReadOnlyList<CatalogAttribute>? Attributes = null,
+    string? UpdatedAt = null);
+
+sealed record CatalogAttribute(
+    string Code,
+    string Datatype,
+    string Description,
+    int Order,
+    bool Variable = true,
+    bool Required = false,
+    string? DatatypeDescription = null,
+    IReadOnlyList<AttributeValueWire>? Values = null)
+{
+    public bool IsList => Datatype is Datatypes.SingleValueList or Datatypes.MultiValueList;
+}
+
+static class Datatypes
+{
+    public const string String = "string";
+    public const string Number = "number";
+    public const string Datetime = "datetime";
+    public const string Text = "text";
+    public const string SingleValueList = "singlevaluelist";
+    public const string MultiValueList = "multivaluelist";
+
+    public static readonly string[] All = [String, Number, Datetime, Text, SingleValueList, MultiValueList];
+}

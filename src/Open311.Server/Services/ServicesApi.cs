@@ -1,0 +1,39 @@
+namespace Open311;
+
+static class ServicesApi
+{
+    public static void MapServices(this IEndpointRouteBuilder v2)
+    {
+        v2.MapGet("/services.{format}", ListServices).WithName("ListServices")
+            .WithSummary("Service list").WithDescription("Every service that can be requested, with its group and keywords.");
+        v2.MapGet("/services/{service_code}.{format}", GetServiceDefinition).WithName("GetServiceDefinition")
+            .WithSummary("Service definition")
+            .WithDescription("The attributes a request for this service takes. Austin addendum: extensions=true adds extended_attributes {active, notice, updated_at}.");
+    }
+
+    public static async Task<IResult> ListServices(string format, ServiceQueries services, CancellationToken ct)
+    {
+        var list = (await services.ListAsync(ct))
+            .Select(s => new ServiceWire(s.ServiceCode, s.ServiceName, s.Description, s.HasAttributes, s.Type, s.Keywords, s.GroupName))
+            .ToList();
+        return Wire.List(format.AsWire(), "services", list);
+    }
+
+    public static async Task<IResult> GetServiceDefinition(string format, string service_code, string? extensions,
+        ServiceQueries services, DateCodec dates, CancellationToken ct)
+    {
+        var wire = format.AsWire();
+        var errors = new List<Open311Error>();
+        var extended = RequestSearch.Flag("extensions", extensions, (p, m) => errors.Add(Open311Error.BadRequest(p, m)));
+        if (errors.Count > 0) return Wire.Errors(wire, errors);
+        if (await services.FindAsync(service_code, ct) is not { } entry)
+            return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(service_code)}' was not found"));
+        return Wire.Document(wire, "service_definition", ToWire(entry, extended, dates));
+    }
+
+    public static ServiceDefinitionWire ToWire(ServiceEntry entry, bool extended, DateCodec dates) => new(
+        entry.Service.ServiceCode,
+        entry.Attributes.Select(a => new AttributeWire(a.Variable, a.Code, a.Datatype, a.Required, a.DatatypeDescription,
+            a.SortOrder, a.Description, a.Values)).ToList(),
+        extended ? new ServiceExtensionWire(entry.Service.Active, entry.Service.Notice, dates.Format(entry.Service.UpdatedAt)) : null);
+}

@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace Open311;
+
+// The one door to storage: open a connection to read, or run a unit of work in a transaction.
+sealed class Database(Dialect dialect)
+{
+    public Dialect Dialect => dialect;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = dialect.CreateConnection();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    // Everything in `work` commits together or not at all.
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        using var gate = await dialect.EnterWriteAsync(ct);
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
+        WriteAsync(async (c, t) => { await work(c, t); return true; }, ct);
+}

@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace Open311;
+
+// Everything that differs between the storage engines, and nothing else: connections, migrations,
+// list parameters, request numbers and full-text search. Queries elsewhere are plain SQL both engines run.
+abstract class Dialect
+{
+    public abstract string Engine { get; }
+
+    public abstract DbConnection CreateConnection();
+
+    // Applies the versioned .sql migrations of this engine (Storage/Migrations/{engine}) with DbUp.
+    public abstract void Migrate(ILogger logger);
+
+    // SQLite has one writer at a time: writes queue here instead of spinning on SQLITE_BUSY.
+    public virtual ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
+
+    // "column IN (...)" for a list parameter.
+    public abstract string AnyOf(string column, string parameter);
+
+    // The next number of the YY-NNNNNNNN sequence for a year, safe under concurrent creation.
+    public abstract Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year);
+
+    // Rebuilds the search document of a request (description, address, service name, public notes).
+    public abstract Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId);
+
+    // A predicate on the requests alias "r" matching the text query in the given parameter.
+    public abstract string TextMatch(string parameter);
+
+    // Turns the user's q into the engine's query text; null when q holds nothing searchable.
+    public abstract string? TextQuery(string q);
+
+    // True when the error means the storage could not be reached at all (503, not 500).
+    public abstract bool IsUnavailable(Exception error);
+
+    sealed class NoGate : IDisposable
+    {
+        public static readonly NoGate Instance = new();
+        public void Dispose() { }
+    }
+}

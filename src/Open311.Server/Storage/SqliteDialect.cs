@@ -1,0 +1,109 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using DbUp;
+using Microsoft.Data.Sqlite;
+
+namespace Open311;
+
+sealed class SqliteDialect : Dialect
+{
+    readonly string connectionString;
+    readonly SemaphoreSlim writer = new(1, 1);
+
+    public SqliteDialect(string configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = 60;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (builder.Mode != SqliteOpenMode.Memory && folder is not null) Directory.CreateDirectory(folder);
+        connectionString = builder.ToString();
+    }
+
+    public override string Engine => "sqlite";
+
+    public override DbConnection CreateConnection() => new SqliteConnection(connectionString);
+
+    public override void Migrate(ILogger logger)
+    {
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            // WAL lets readers go on while one writer commits; the setting stays with the file.
+            connection.Execute("PRAGMA journal_mode = WAL;");
+        }
+        var result = DeployChanges.To.SqliteDatabase(connectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(SqliteDialect).Assembly, name => name.Contains(".Storage.Migrations.sqlite."))
+            .WithTransactionPerScript()
+            .LogTo(new DbUpLog(logger))
+            .Build()
+            .PerformUpgrade();
+        if (!result.Successful) throw new InvalidOperationException($"SQLite migration {result.ErrorScript?.Name} failed.", result.Error);
+    }
+
+    public override async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)
+    {
+        await writer.WaitAsync(ct);
+        return new Release(writer);
+    }
+
+    public override string AnyOf(string column, string parameter) => $"{column} IN @{parameter}";
+
+    public override Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO request_sequences (year, last_value) VALUES (@year, 1)
+            ON CONFLICT (year) DO UPDATE SET last_value = last_value + 1
+            RETURNING last_value
+            """, new { year }, transaction);
+
+    public override async Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId)
+    {
+        await connection.ExecuteAsync("DELETE FROM requests_fts WHERE rowid = @requestId", new { requestId }, transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO requests_fts (rowid, body)
+            SELECT r.id,
+                   coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
+                   coalesce((SELECT group_concat(coalesce(n.summary, '') || ' ' || coalesce(n.description, ''), ' ')
+                             FROM request_notes n WHERE n.request_id = r.id AND n.public = 1), '')
+            FROM requests r JOIN services s ON s.id = r.service_id
+            WHERE r.id = @requestId
+            """, new { requestId }, transaction);
+    }
+
+    public override string TextMatch(string parameter) =>
+        $"r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
+
+    // Every word of q must match (FTS5 implicit AND); each is quoted, so q can't use FTS5 syntax.
+    public override string? TextQuery(string q)
+    {
+        var words = Words(q);
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\""));
+    }
+
+    static List<string> Words(string q)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var ch in q)
+        {
+            if (char.IsLetterOrDigit(ch)) current.Append(ch);
+            else if (current.Length > 0) { words.Add(current.ToString()); current.Clear(); }
+        }
+        if (current.Length > 0) words.Add(current.ToString());
+        return words;
+    }
+
+    public override bool IsUnavailable(Exception error) =>
+        error is SqliteException { SqliteErrorCode: 14 /* SQLITE_CANTOPEN */ or 10 /* SQLITE_IOERR */ or 13 /* SQLITE_FULL */ };
+
+    sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+}
