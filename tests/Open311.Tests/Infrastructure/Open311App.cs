@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Open311.Tests;
+
+// The server in memory with a database of its own (TodoApi's TodoApplication): tests never share data.
+// The clock is a FakeTimeProvider the test moves; settings are the operator's configuration keys.
+sealed class Open311App : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    readonly Dictionary<string, string?> settings;
+    readonly TestDatabase database;
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public Open311App(Dictionary<string, string?>? settings = null)
+    {
+        database = TestDatabase.Create();
+        this.settings = new Dictionary<string, string?>
+        {
+            ["Open311:Storage:Engine"] = database.Engine,
+            ["Open311:Storage:ConnectionString"] = database.ConnectionString,
+            ["Open311:JurisdictionId"] = "austintexas.gov",
+        };
+        foreach (var (key, value) in settings ?? []) this.settings[key] = value;
+    }
+
+    public string ConnectionString => database.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    // A key made the way `keys create` makes one; returns the secret.
+    public async Task<string> KeyAsync(string role = "client", int? perMinute = null, string name = "test app") =>
+        (await Get<KeyStore>().CreateAsync(name, role, perMinute, Actor.Command)).Secret;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) database.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        database.Dispose();
+    }
+}

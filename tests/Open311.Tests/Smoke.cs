@@ -1,1 +1,0 @@
-namespace Open311.Tests; public class Smoke { [Fact] public void Works() => Assert.True(true); }
