@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Open311;
 
-// The configured body limit, refused early when Content-Length already says too much (413),
-// and enforced by the server while reading when it doesn't.
+// The configured body limit: refused before the body is read when Content-Length already says too much (413),
+// and enforced by the server while reading when it doesn't (FormBody sets the same limit for early reads).
 sealed class BodyLimit(RequestDelegate next, IOptions<Open311Options> options)
 {
     public Task InvokeAsync(HttpContext context)

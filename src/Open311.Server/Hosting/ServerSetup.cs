@@ -22,6 +22,7 @@ static class ServerSetup
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
+        services.AddRateLimits();
         services.AddHealth();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -42,10 +43,14 @@ static class ServerSetup
     public static WebApplication UseOpen311(this WebApplication app)
     {
         app.UseErrorPages();
-        app.UseMiddleware<BodyLimit>();
+        app.UseForwardedHeaders();
         app.UseRouting();
         app.UseCors();
+        // The key is found before the limiter so that a key in a form body counts (Austin addendum);
+        // an unknown key is refused after it, so refused calls are counted too.
         app.UseMiddleware<KeyResolution>();
+        app.UseRateLimiter();
+        app.UseMiddleware<BodyLimit>();
         app.UseMiddleware<KeyEnforcement>();
         return app;
     }

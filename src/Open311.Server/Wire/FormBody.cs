@@ -35,6 +35,9 @@ static class FormBody
                     "Content-Type must be application/x-www-form-urlencoded or multipart/form-data")
                 : FormRead.Empty;
         }
+        var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Open311Options>>().Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit) return TooLarge(limit);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
         try
         {
             var form = await request.ReadFormAsync(context.RequestAborted);
@@ -45,12 +48,12 @@ static class FormBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(context);
+            return TooLarge(limit);
         }
         catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
             return e.Message.Contains("body length", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge(context)
+                ? TooLarge(limit)
                 : new FormRead(null, 400, "The form has too many fields or a field that is too long");
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
@@ -59,12 +62,8 @@ static class FormBody
         }
     }
 
-    static FormRead TooLarge(HttpContext context)
-    {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        return new FormRead(null, StatusCodes.Status413PayloadTooLarge,
-            limit is { } bytes ? $"The request body is larger than the limit of {bytes} bytes" : "The request body is too large");
-    }
+    static FormRead TooLarge(long limit) =>
+        new(null, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes");
 
     static string Printable(string name) => name.Length > 40 ? name[..40] + "..." : name.Replace('\uFFFD', '?');
 }

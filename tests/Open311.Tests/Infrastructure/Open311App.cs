@@ -27,6 +27,9 @@ sealed class Open311App : WebApplicationFactory<Program>
             ["Open311:Storage:Engine"] = database.Engine,
             ["Open311:Storage:ConnectionString"] = database.ConnectionString,
             ["Open311:JurisdictionId"] = "austintexas.gov",
+            // Tests make many calls inside one frozen minute; rate-limit tests set their own limits.
+            ["Open311:RateLimits:AnonymousPerMinute"] = "100000",
+            ["Open311:RateLimits:KeyPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? []) this.settings[key] = value;
     }

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Open311;
+
+static class RateLimits
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration("Open311:RateLimits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration("Open311:ForwardedHeaders");
+        services.AddSingleton<IRateCounter, MemoryRateCounter>();
+        services.AddSingleton<CallLimiter>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<CallLimiter>((o, limiter) =>
+        {
+            o.GlobalLimiter = limiter;
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) => new ValueTask(WriteRejectionAsync(context.HttpContext));
+        });
+        // Forwarded addresses are trusted only from the configured proxies: none by default.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxies) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Value.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in proxies.Value.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+        return services;
+    }
+
+    static Task WriteRejectionAsync(HttpContext context)
+    {
+        var retry = context.Response.Headers.RetryAfter.ToString();
+        var message = "Rate limit exceeded: too many calls this minute; retry after the number of seconds in Retry-After";
+        if (ErrorPages.IsStaffPath(context.Request.Path))
+            return Results.Problem(statusCode: 429, detail: message).ExecuteAsync(context);
+        return Wire.Error(WireFormats.FromPath(context.Request.Path), new Open311Error(429, message)).ExecuteAsync(context);
+    }
+}
