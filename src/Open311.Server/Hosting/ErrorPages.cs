@@ -53,6 +53,7 @@ static class ErrorPages
             404 => "No such resource: check the path and its .json or .xml suffix",
             405 => $"Method {context.Request.Method} is not allowed on this resource",
             413 => "The request body is too large",
+            415 when !IsStaffPath(context.Request.Path) => "Content-Type must be application/x-www-form-urlencoded or multipart/form-data",
             415 => "Unsupported content type",
             _ => ReasonPhrases.GetReasonPhrase(status),
         };

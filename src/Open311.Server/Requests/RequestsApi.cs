@@ -70,12 +70,12 @@ static class RequestsApi
         IOptions<Open311Options> options, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();
+        var read = await FormBody.ReadAsync(http);
+        if (read.Form is null) return Wire.Errors(wire, [new Open311Error(read.Status, read.Problem!)]);
+
         var caller = http.Caller();
         if (caller.Key is null && options.Value.RequireKeyToCreate)
             return Wire.Error(wire, Open311Error.Forbidden("api_key is required to create a request"));
-
-        var read = await FormBody.ReadAsync(http);
-        if (read.Form is null) return Wire.Errors(wire, [new Open311Error(read.Status, read.Problem!)]);
         var fields = new SubmittedFields(read.Form, http.Request.Query);
 
         var code = fields["service_code"];

@@ -13,10 +13,8 @@ sealed class GeoReportFilter(IOptions<Open311Options> options) : IEndpointFilter
         if (WireFormats.Parse(suffix) is not { } format)
             return Wire.Error(WireFormat.Xml, Open311Error.NotFound("format", $"'{Lists.Clip(suffix ?? "")}' is not offered: use .json or .xml"));
 
-        var errors = new List<Open311Error>();
-        foreach (var (name, values) in http.Request.Query)
-            if (name.Contains('\uFFFD') || values.Any(v => v?.Contains('\uFFFD') == true))
-                errors.Add(Open311Error.BadRequest(name.Replace('\uFFFD', '?'), "is not valid UTF-8"));
+        var errors = Utf8Text.InvalidQueryParameters(http.Request.QueryString.Value)
+            .Select(name => Open311Error.BadRequest(name, "is not valid UTF-8")).ToList();
 
         var callback = http.Request.Query["callback"].ToString();
         if (callback.Length > 0 && !Wire.IsValidCallback(callback))
