@@ -42,8 +42,8 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
             await c.ExecuteAsync(
                 """
                 INSERT INTO request_notes (request_id, created_at, type, summary, description, public, api_key_id)
-                VALUES (@id, @now, 'opened', 'Request opened', @description, @yes, @keyId)
-                """, new { id, now, description = $"Submitted via {r.Channel}", yes = true, keyId = caller.Key?.Id }, t);
+                VALUES (@id, @now, 'opened', 'Request opened', NULL, @yes, @keyId)
+                """, new { id, now, yes = true, keyId = caller.Key?.Id }, t);
             await db.Dialect.IndexRequestAsync(c, t, id);
             await AuditTrail.WriteAsync(c, t, now, caller.Actor, "request", serviceRequestId, "created",
                 new { service_code = r.Service.Service.ServiceCode, channel = r.Channel }, id);

@@ -22,7 +22,7 @@ abstract class Dialect
     // The next number of the YY-NNNNNNNN sequence for a year, safe under concurrent creation.
     public abstract Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year);
 
-    // Rebuilds the search document of a request (description, address, service name, public notes).
+    // Rebuilds the search document of a request: description, address, service name and the text of its public notes.
     public abstract Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId);
 
     // A predicate on the requests alias "r" matching the text query in the given parameter.

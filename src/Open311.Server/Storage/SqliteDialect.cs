@@ -69,7 +69,7 @@ sealed class SqliteDialect : Dialect
             INSERT INTO requests_fts (rowid, body)
             SELECT r.id,
                    coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
-                   coalesce((SELECT group_concat(coalesce(n.summary, '') || ' ' || coalesce(n.description, ''), ' ')
+                   coalesce((SELECT group_concat(n.description, ' ')
                              FROM request_notes n WHERE n.request_id = r.id AND n.public = 1), '')
             FROM requests r JOIN services s ON s.id = r.service_id
             WHERE r.id = @requestId
