@@ -6,7 +6,8 @@ namespace Open311;
 // Reads requests for the public API: search, one by id, one by token.
 sealed class RequestQueries(Database db)
 {
-    public async Task<IReadOnlyList<RequestRow>> SearchAsync(RequestFilter f, IReadOnlyCollection<long>? serviceIds, CancellationToken ct)
+    // Reads one page and, with lookAhead, that many rows more to tell whether another page follows.
+    public async Task<IReadOnlyList<RequestRow>> SearchAsync(RequestFilter f, IReadOnlyCollection<long>? serviceIds, int lookAhead, CancellationToken ct)
     {
         var dialect = db.Dialect;
         var where = new List<string>();
@@ -23,7 +24,7 @@ sealed class RequestQueries(Database db)
 
         // Ties are broken by id so that pages never overlap or skip (CONTRACT §5).
         var order = f.Order == SearchOrder.Updated ? "r.updated_at, r.id" : "r.requested_at DESC, r.id DESC";
-        args.Add("limit", f.PerPage);
+        args.Add("limit", f.PerPage + lookAhead);
         args.Add("offset", f.Offset);
         var sql = $"""
             SELECT {RequestRow.Columns} FROM {RequestRow.From}

@@ -37,7 +37,7 @@ static class RequestsApi
             serviceIds = ids.Values;
         }
 
-        var rows = await requests.SearchAsync(filter with { PerPage = filter.PerPage + 1 }, serviceIds, ct);
+        var rows = await requests.SearchAsync(filter, serviceIds, lookAhead: 1, ct);
         if (rows.Count > filter.PerPage)
         {
             // Austin addendum paging: tell clients where the next page is when there is one.
