@@ -24,12 +24,7 @@ static class ServerSetup
         services.AddSingleton<KeyStore>();
         services.AddRateLimits();
         services.AddHealth();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Open311 GeoReport v2";
-            document.Info.Description = "GeoReport v2 with the Austin 311 addendum. Every resource takes a .json or .xml suffix.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpen311OpenApi();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
             .WithExposedHeaders("Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
         services.AddOptions<FormOptions>().Configure<IOptions<Open311Options>>((form, o) =>

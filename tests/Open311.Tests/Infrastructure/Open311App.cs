@@ -49,6 +49,9 @@ sealed class Open311App : WebApplicationFactory<Program>
     public async Task<string> KeyAsync(string role = "client", int? perMinute = null, string name = "test app") =>
         (await Get<KeyStore>().CreateAsync(name, role, perMinute, Actor.Command)).Secret;
 
+    // Makes the storage unreachable, as a lost disk or a stopped database server would.
+    public Task BreakStorageAsync() => database.BreakAsync();
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -6,13 +6,17 @@ sealed class TestDatabase : IDisposable
     public string Engine { get; }
     public string ConnectionString { get; }
     readonly Action cleanup;
+    readonly Func<Task> breakIt;
 
-    TestDatabase(string engine, string connectionString, Action cleanup)
+    TestDatabase(string engine, string connectionString, Action cleanup, Func<Task> breakIt)
     {
         Engine = engine;
         ConnectionString = connectionString;
         this.cleanup = cleanup;
+        this.breakIt = breakIt;
     }
+
+    public Task BreakAsync() => breakIt();
 
     public static string CurrentEngine => Environment.GetEnvironmentVariable("OPEN311_TEST_ENGINE") is { Length: > 0 } e ? e : "sqlite";
 
@@ -21,13 +25,25 @@ sealed class TestDatabase : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "open311-tests");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
-        return new TestDatabase("sqlite", $"Data Source={path}", () =>
+        void Delete()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm" })
-                try { File.Delete(path + suffix); } catch (IOException) { }
+                if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+        // A directory where the file was: SQLite can no longer open it.
+        return new TestDatabase("sqlite", $"Data Source={path}", Delete, () =>
+        {
+            Delete();
+            Directory.CreateDirectory(path);
+            return Task.CompletedTask;
         });
     }
 
-    public void Dispose() => cleanup();
+    public void Dispose()
+    {
+        cleanup();
+        if (Engine == "sqlite" && Directory.Exists(ConnectionString["Data Source=".Length..]))
+            Directory.Delete(ConnectionString["Data Source=".Length..]);
+    }
 }
