@@ -10,6 +10,8 @@ static class ServerSetup
     public static WebApplicationBuilder AddOpen311(this WebApplicationBuilder builder)
     {
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // The request-start line logs the whole URL, api_key in the query included: never below Warning.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var services = builder.Services;
         services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Open311.Tests;
+
+// The admin commands, run as an operator runs them: the server's own executable in another process,
+// configured by the same environment variables as the server.
+public class AdminCommandTests
+{
+    static async Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Open311.Server.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["Open311__Storage__Engine"] = TestDatabase.CurrentEngine;
+        start.Environment["Open311__Storage__ConnectionString"] = connectionString;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task KeysCreatePrintsTheKeyAloneOnItsLastLineOnABrandNewDatabase()
+    {
+        using var database = TestDatabase.Create();
+        var (code, output, _) = await RunAsync(database.ConnectionString, "keys", "create", "--name", "Pipeline", "--role", "client", "--per-minute", "120");
+        Assert.Equal(0, code);
+        var key = output.TrimEnd().Split('\n').Last();
+        Assert.Matches("^o311_[A-Za-z0-9_-]{43}$", key);
+
+        await using var app = new Open311App(new() { ["Open311:Storage:ConnectionString"] = database.ConnectionString });
+        var client = app.CreateClient();
+        var reply = await client.PostFormAsync("/open311/v2/requests.json", Fixtures.Pothole(key));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal("120", reply.Header("RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task KeysCanBeListedChangedAndRevoked()
+    {
+        using var database = TestDatabase.Create();
+        var created = await RunAsync(database.ConnectionString, "keys", "create", "--name", "Mobile app");
+        var key = created.Out.TrimEnd().Split('\n').Last();
+
+        var listed = await RunAsync(database.ConnectionString, "keys", "list");
+        Assert.Equal(0, listed.Code);
+        Assert.Contains("Mobile app", listed.Out);
+        Assert.Contains("default", listed.Out);
+        Assert.DoesNotContain(key, listed.Out);
+
+        var set = await RunAsync(database.ConnectionString, "keys", "set", "1", "--per-minute", "300", "--role", "staff");
+        Assert.Equal(0, set.Code);
+        Assert.Contains("staff, 300 per minute", set.Out);
+
+        Assert.Equal(0, (await RunAsync(database.ConnectionString, "keys", "revoke", "1")).Code);
+        Assert.Contains("revoked", (await RunAsync(database.ConnectionString, "keys", "list")).Out);
+        Assert.Equal(1, (await RunAsync(database.ConnectionString, "keys", "revoke", "1")).Code);
+
+        await using var app = new Open311App(new() { ["Open311:Storage:ConnectionString"] = database.ConnectionString });
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.CreateClient().FetchAsync("/open311/v2/services.json", bearer: key)).Status);
+    }
+
+    [Theory]
+    [InlineData("keys create")]
+    [InlineData("keys create --name x --role emperor")]
+    [InlineData("keys create --name x --per-minute 0")]
+    [InlineData("keys set notanumber")]
+    public async Task BadArgumentsFailWithAMessage(string arguments)
+    {
+        using var database = TestDatabase.Create();
+        var (code, _, error) = await RunAsync(database.ConnectionString, arguments.Split(' '));
+        Assert.NotEqual(0, code);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public async Task HelpListsTheCommands()
+    {
+        using var database = TestDatabase.Create();
+        var (code, output, _) = await RunAsync(database.ConnectionString, "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("keys", output);
+        Assert.Contains("serve", output);
+    }
+}
