@@ -40,7 +40,9 @@ static class ServerSetup
     public static WebApplication UseOpen311(this WebApplication app)
     {
         app.UseErrorPages();
-        app.UseForwardedHeaders();
+        // With no proxy configured, the middleware would believe any X-Forwarded-For: then it is left out.
+        var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
+        if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0) app.UseForwardedHeaders();
         app.UseRouting();
         app.UseCors();
         // The key is found before the limiter so that a key in a form body counts (Austin addendum);
