@@ -18,16 +18,41 @@ sealed class RequestQueries(Database db)
         if (f.Statuses is not null) { where.Add(dialect.AnyOf("r.status", "statuses")); args.Add("statuses", f.Statuses.ToArray()); }
         if (f.RequestedFrom is not null) { where.Add("r.requested_at >= @requestedFrom"); args.Add("requestedFrom", f.RequestedFrom); }
         if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
-        if (f.UpdatedFrom is not null) { where.Add("r.updated_at >= @updatedFrom"); args.Add("updatedFrom", f.UpdatedFrom); }
-        if (f.UpdatedTo is not null) { where.Add("r.updated_at <= @updatedTo"); args.Add("updatedTo", f.UpdatedTo); }
         if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(dialect.TextMatch("text")); args.Add("text", text); }
 
-        // Ties are broken by id so that pages never overlap or skip (CONTRACT §5).
-        var order = f.Order == SearchOrder.Updated ? "r.updated_at, r.id" : "r.requested_at DESC, r.id DESC";
+        string from, order;
+        if (f.UpdatedFrom is not null)
+        {
+            // Austin addendum: requests "updated in the provided date range", i.e. with a change inside it.
+            // Each such request has exactly one change c that is its first at or after updated_after.
+            args.Add("updatedFrom", f.UpdatedFrom);
+            args.Add("updatedTo", f.UpdatedTo);
+            const string firstChange = "c.changed_at >= @updatedFrom AND c.changed_at <= @updatedTo AND (c.prev_at IS NULL OR c.prev_at < @updatedFrom)";
+            if (f.Order == SearchOrder.Updated)
+            {
+                // Sync order: by that first change, which later updates don't move (pages never skip or repeat).
+                from = "request_changes c JOIN requests r ON r.id = c.request_id JOIN services s ON s.id = r.service_id";
+                where.Add(firstChange);
+                order = "c.changed_at, c.request_id";
+            }
+            else
+            {
+                from = RequestRow.From;
+                where.Add($"EXISTS (SELECT 1 FROM request_changes c WHERE c.request_id = r.id AND {firstChange})");
+                order = "r.requested_at DESC, r.id DESC";
+            }
+        }
+        else
+        {
+            from = RequestRow.From;
+            // Ties are broken by id so that pages never overlap or skip (CONTRACT §5).
+            order = f.Order == SearchOrder.Updated ? "r.updated_at, r.id" : "r.requested_at DESC, r.id DESC";
+        }
+
         args.Add("limit", f.PerPage + lookAhead);
         args.Add("offset", f.Offset);
         var sql = $"""
-            SELECT {RequestRow.Columns} FROM {RequestRow.From}
+            SELECT {RequestRow.Columns} FROM {from}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY {order}
             LIMIT @limit OFFSET @offset

@@ -35,4 +35,8 @@ sealed class RequestRow
         """;
 
     public const string From = "requests r JOIN services s ON s.id = r.service_id";
+
+    // How every write moves updated_at: to now, or a millisecond on when the clock has not moved past
+    // the last change, so that each change is a new link in request_changes (see migration 0002).
+    public const string Touch = "updated_at = CASE WHEN @now > updated_at THEN @now ELSE updated_at + 1 END, version = version + 1";
 }
