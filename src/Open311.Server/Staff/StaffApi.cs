@@ -37,6 +37,8 @@ static class StaffApi
             var key = context.HttpContext.Caller().Key;
             if (key is null) return Problems.Status(403, $"This API needs {needs}: send it as Authorization: Bearer KEY");
             if (!allowed(key.Role)) return Problems.Status(403, $"This call needs {needs}; this key's role is {key.Role}");
+            // Staff answers carry personal fields, private notes and photos: no cache keeps them.
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
             return await next(context);
         });
         group.ProducesProblem(403);

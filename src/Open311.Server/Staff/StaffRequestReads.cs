@@ -51,6 +51,6 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
             FROM audit_log WHERE request_id = @id ORDER BY id
             """, new { id });
         return rows.Select(a => new HistoryEntry(a.Id, dates.Format(a.At), a.Action, a.Entity, a.EntityId, a.ApiKeyId, a.KeyName,
-            a.Detail is null ? null : JsonDocument.Parse(a.Detail).RootElement.Clone())).ToList();
+            a.Detail is null ? null : JsonElement.Parse(a.Detail))).ToList();
     }
 }

@@ -16,6 +16,7 @@ public class StaffRequestsTests
         var reply = await client.StaffGetAsync($"/api/v1/requests/{id}", await app.KeyAsync("staff"));
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal("\"1\"", reply.Header("ETag"));
+        Assert.Equal("no-store", reply.Header("Cache-Control"));
         var r = reply.Json;
         Assert.Equal(token, r.GetProperty("token").GetString());
         Assert.Equal("jo@example.org", r.GetProperty("email").GetString());
