@@ -14,5 +14,7 @@ var v2 = app.MapOpen311();
 v2.MapServices();
 v2.MapRequests();
 v2.MapTokens();
+app.MapPhotos();
+app.MapStaff();
 app.Run();
 return 0;

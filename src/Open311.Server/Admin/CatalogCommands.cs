@@ -6,7 +6,10 @@ static class CatalogCommands
 {
     public static Command Build(IServiceProvider services)
     {
-        var catalog = new Command("services", "Export and import the service catalog.");
+        var catalog = new Command("services", "List, export and import the service catalog.");
+        var transfer = () => new CatalogTransfer(services.GetRequiredService<CatalogQueries>(),
+            services.GetRequiredService<CatalogStore>(), services.GetRequiredService<Database>());
+
         var list = new Command("list", "List the services.");
         list.SetAction(async (_, ct) =>
         {
@@ -16,6 +19,41 @@ static class CatalogCommands
             return 0;
         });
         catalog.Subcommands.Add(list);
+
+        var exportFile = new Argument<string>("FILE") { Description = "The JSON file to write (the shape of the demo catalog)" };
+        var export = new Command("export", "Write every service, with its attributes, to a JSON file.") { exportFile };
+        export.SetAction(async (parse, ct) =>
+        {
+            await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
+            var count = await transfer().ExportAsync(parse.GetValue(exportFile)!, ct);
+            Console.WriteLine($"Exported {count} services to {parse.GetValue(exportFile)}.");
+            return 0;
+        });
+        catalog.Subcommands.Add(export);
+
+        var importFile = new Argument<string>("FILE") { Description = "A JSON list of services, as `services export` writes" };
+        var replace = new Option<bool>("--replace") { Description = "Also remove services not in the file (deactivated when they have requests)" };
+        var merge = new Option<bool>("--merge") { Description = "Add and update the file's services, keep the others (the default)" };
+        var import = new Command("import", "Check a catalog file whole, then add or update its services in one transaction.") { importFile, replace, merge };
+        import.Validators.Add(r =>
+        {
+            if (r.GetValue(replace) && r.GetValue(merge)) r.AddError("Give --replace or --merge, not both.");
+        });
+        import.SetAction(async (parse, ct) =>
+        {
+            await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
+            var (outcome, problems) = await transfer().ImportAsync(parse.GetValue(importFile)!, parse.GetValue(replace), Actor.Command, ct);
+            if (outcome is null)
+            {
+                foreach (var problem in problems) Console.Error.WriteLine(problem);
+                Console.Error.WriteLine("Nothing was imported.");
+                return 1;
+            }
+            Console.WriteLine($"Imported: {outcome.Created} created, {outcome.Updated} updated, "
+                + $"{outcome.Deleted} deleted, {outcome.Deactivated} deactivated.");
+            return 0;
+        });
+        catalog.Subcommands.Add(import);
         return catalog;
     }
 }

@@ -25,6 +25,8 @@ static class ServerSetup
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
         services.AddRateLimits();
+        services.AddPhotos();
+        services.AddStaff();
         services.AddHealth();
         services.AddOpen311OpenApi();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()

@@ -8,7 +8,9 @@ namespace Open311;
 // all in the transaction of the change.
 sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
 {
-    public Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct) =>
+    // Photos are files already written (PhotoFiles.KeepAsync); their rows join the request's transaction.
+    public Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct,
+        IReadOnlyList<StoredFile>? photos = null) =>
         db.WriteAsync(async (c, t) =>
         {
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -44,9 +46,11 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
                 INSERT INTO request_notes (request_id, created_at, type, summary, description, public, api_key_id)
                 VALUES (@id, @now, 'opened', 'Request opened', NULL, @yes, @keyId)
                 """, new { id, now, yes = true, keyId = caller.Key?.Id }, t);
+            foreach (var photo in photos ?? [])
+                await PhotoRows.InsertAsync(c, t, id, photo, title: null, isPublic: true, now, caller.Key?.Id);
             await db.Dialect.IndexRequestAsync(c, t, id);
             await AuditTrail.WriteAsync(c, t, now, caller.Actor, "request", serviceRequestId, "created",
-                new { service_code = r.Service.Service.ServiceCode, channel = r.Channel }, id);
+                new { service_code = r.Service.Service.ServiceCode, channel = r.Channel, photos = photos?.Count ?? 0 }, id);
             return (serviceRequestId, token);
         }, ct);
 

@@ -67,7 +67,7 @@ static class RequestsApi
     }
 
     public static async Task<IResult> CreateRequest(string format, HttpContext http, ServiceQueries services, RequestStore store,
-        IOptions<Open311Options> options, DateCodec dates, CancellationToken ct)
+        PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();
         var read = await FormBody.ReadAsync(http);
@@ -84,9 +84,12 @@ static class RequestsApi
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
 
         var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
-        if (request is null) return Wire.Errors(wire, errors);
+        // Photos sent as multipart `media` files are checked by their bytes and cleaned of metadata.
+        var (photos, problems) = await PhotoIntake.ReadAllAsync(read.Form.Files.GetFiles("media"), "media", photoOptions.Value, ct);
+        errors.AddRange(problems.Select(p => new Open311Error(p.Problem.Status, $"{p.Field} {p.Problem.Message}")));
+        if (request is null || errors.Count > 0) return Wire.Errors(wire, errors);
 
-        var (id, token) = await store.CreateAsync(request, caller, ct);
+        var (id, token) = await files.KeepAsync(photos, stored => store.CreateAsync(request, caller, ct, stored), _ => true, ct);
         return Wire.List(wire, "service_requests",
             new List<CreatedRequestWire> { new(id, token, service.Service.Notice, request.AccountId) });
     }

@@ -23,6 +23,7 @@ sealed record CatalogAttribute(
     string? DatatypeDescription = null,
     IReadOnlyList<AttributeValueWire>? Values = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsList => Datatype is Datatypes.SingleValueList or Datatypes.MultiValueList;
 }
 

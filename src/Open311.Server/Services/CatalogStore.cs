@@ -51,21 +51,23 @@ sealed class CatalogStore(Database db, TimeProvider time)
 
     // A service that has requests is kept, switched off, so that its requests still read correctly.
     public Task<CatalogChange> DeleteAsync(string code, Actor actor, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, t) =>
-        {
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var id = await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code }, t);
-            if (id is null) return CatalogChange.NotFound;
-            var inUse = await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM requests WHERE service_id = @id)", new { id }, t);
-            if (inUse)
-                await c.ExecuteAsync("UPDATE services SET active = @no, updated_at = @now WHERE id = @id", new { id, now, no = false }, t);
-            else
-                await c.ExecuteAsync("DELETE FROM services WHERE id = @id", new { id }, t);
-            await TouchChangesetAsync(c, t, now);
-            var change = inUse ? CatalogChange.Deactivated : CatalogChange.Deleted;
-            await AuditTrail.WriteAsync(c, t, now, actor, "service", code, inUse ? "deactivated" : "deleted");
-            return change;
-        }, ct);
+        db.WriteAsync((c, t) => DeleteAsync(c, t, code, actor), ct);
+
+    public async Task<CatalogChange> DeleteAsync(DbConnection c, DbTransaction t, string code, Actor actor)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var id = await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code }, t);
+        if (id is null) return CatalogChange.NotFound;
+        var inUse = await c.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM requests WHERE service_id = @id)", new { id }, t);
+        if (inUse)
+            await c.ExecuteAsync("UPDATE services SET active = @no, updated_at = @now WHERE id = @id", new { id, now, no = false }, t);
+        else
+            await c.ExecuteAsync("DELETE FROM services WHERE id = @id", new { id }, t);
+        await TouchChangesetAsync(c, t, now);
+        var change = inUse ? CatalogChange.Deactivated : CatalogChange.Deleted;
+        await AuditTrail.WriteAsync(c, t, now, actor, "service", code, inUse ? "deactivated" : "deleted");
+        return change;
+    }
 
     static Task TouchChangesetAsync(DbConnection c, DbTransaction t, long now) =>
         Settings.SetAsync(c, t, "catalog_changed_at", now.ToString(System.Globalization.CultureInfo.InvariantCulture));

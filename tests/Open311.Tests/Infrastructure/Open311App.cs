@@ -22,6 +22,7 @@ sealed class Open311App : WebApplicationFactory<Program>
     public Open311App(Dictionary<string, string?>? settings = null)
     {
         database = TestDatabase.Create();
+        PhotoFolder = Path.Combine(Path.GetTempPath(), "open311-tests", $"photos-{Guid.NewGuid():N}");
         this.settings = new Dictionary<string, string?>
         {
             ["Open311:Storage:Engine"] = database.Engine,
@@ -30,11 +31,17 @@ sealed class Open311App : WebApplicationFactory<Program>
             // Tests make many calls inside one frozen minute; rate-limit tests set their own limits.
             ["Open311:RateLimits:AnonymousPerMinute"] = "100000",
             ["Open311:RateLimits:KeyPerMinute"] = "100000",
+            ["Open311:Photos:Folder"] = PhotoFolder,
         };
         foreach (var (key, value) in settings ?? []) this.settings[key] = value;
     }
 
     public string ConnectionString => database.ConnectionString;
+
+    // Photo files of this test alone, removed with it.
+    public string PhotoFolder { get; }
+
+    public string[] PhotoFiles => Directory.Exists(PhotoFolder) ? Directory.GetFiles(PhotoFolder) : [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,12 +62,18 @@ sealed class Open311App : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) database.Dispose();
+        if (disposing) Cleanup();
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Cleanup();
+    }
+
+    void Cleanup()
+    {
         database.Dispose();
+        try { if (Directory.Exists(PhotoFolder)) Directory.Delete(PhotoFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+
+namespace Open311;
+
+// Photos staff attach to a request, public or private; private ones are served here only, never at /open311/media.
+static class StaffPhotosApi
+{
+    public static void MapStaffPhotos(this IEndpointRouteBuilder staff)
+    {
+        staff.MapPost("/requests/{id}/photos", AddPhoto).WithName("StaffAddPhoto")
+            .WithSummary("Attach a photo: multipart/form-data with file, title and public (true or false, default false)")
+            .WithDescription("JPEG, PNG, WebP or GIF, told by the bytes; metadata (EXIF, GPS, XMP, comments) is removed before it is kept.")
+            .Accepts<PhotoForm>("multipart/form-data").DisableAntiforgery()
+            .Produces<StaffPhoto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412).ProducesProblem(413);
+        staff.MapGet("/requests/{id}/photos/{photo_id:long}", GetPhoto).WithName("StaffGetPhoto")
+            .WithSummary("A photo of the request, public or private").Produces(200, contentType: "image/jpeg").ProducesProblem(404);
+        staff.MapDelete("/requests/{id}/photos/{photo_id:long}", DeletePhoto).WithName("StaffDeletePhoto")
+            .WithSummary("Remove a photo and its file").Produces(204).ProducesProblem(404).ProducesProblem(412);
+    }
+
+    public static async Task<IResult> AddPhoto(string id, HttpContext http, RequestChanges changes, StaffRequestReads reads,
+        PhotoFiles files, IOptions<PhotoOptions> options, CancellationToken ct)
+    {
+        if (!FormBody.IsForm(http.Request))
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be multipart/form-data");
+        var read = await FormBody.ReadAsync(http);
+        if (read.Form is not { } form) return Problems.Status(read.Status, read.Problem!);
+
+        var problems = new List<(string, string)>();
+        var title = form["title"].ToString().Trim();
+        if (title.Length > 200) problems.Add(("title", "must be at most 200 characters"));
+        var isPublic = RequestSearch.Flag("public", form["public"].ToString(), (p, m) => problems.Add((p, m)));
+        if (form.Files.GetFiles("file") is not { Count: 1 } sent) return Problems.Invalid("file", "must be exactly one file");
+        var (photo, problem) = await PhotoIntake.ReadAsync(sent[0], options.Value, ct);
+        if (problem is { Status: 413 }) return Problems.Status(413, $"file {problem.Message}");
+        if (problem is not null) problems.Add(("file", problem.Message));
+        if (problems.Count > 0) return Problems.Invalid(problems);
+
+        var result = await files.KeepAsync([photo!], stored => changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor,
+            async change =>
+            {
+                var photoId = await PhotoRows.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
+                    title.Length == 0 ? null : title, isPublic, change.Now, change.Actor.KeyId);
+                await change.AuditAsync("photo", photoId.ToString(), "photo added",
+                    new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
+                return (await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!;
+            }, ct), r => r.Status == ChangeStatus.Done, ct);
+        if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
+        return Results.Created(reads.Photo(result.Value!, id, http.Request).StaffUrl, reads.Photo(result.Value!, id, http.Request));
+    }
+
+    public static async Task<IResult> GetPhoto(string id, long photo_id, Database db, RequestQueries requests, PhotoFiles files, CancellationToken ct)
+    {
+        if (await requests.FindAsync(id, ct) is not { } request) return Problems.NotFound($"Request {id}");
+        PhotoRow? photo;
+        await using (var connection = await db.OpenAsync(ct))
+            photo = await PhotoRows.FindAsync(connection, null, request.Id, photo_id);
+        if (photo is null || files.PathOf(photo.FileName) is not { } path || !File.Exists(path))
+            return Problems.NotFound($"Photo {photo_id} of request {id}");
+        return Results.File(path, photo.ContentType);
+    }
+
+    public static async Task<IResult> DeletePhoto(string id, long photo_id, HttpContext http, RequestChanges changes, PhotoFiles files, CancellationToken ct)
+    {
+        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, async change =>
+        {
+            var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photo_id);
+            if (photo is null) throw new MissingPart($"Photo {photo_id} of request {id}");
+            await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photo_id);
+            await change.AuditAsync("photo", photo_id.ToString(), "photo removed", new { @public = photo.Public });
+            return photo;
+        }, ct);
+        if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
+        // The row is gone with the commit; now the file goes too.
+        files.Remove(result.Value!.FileName);
+        return Results.NoContent();
+    }
+}
+
+// The documented form of POST photos.
+sealed record PhotoForm(IFormFile file, string? title, bool? @public);

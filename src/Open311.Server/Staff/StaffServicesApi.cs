@@ -1,0 +1,83 @@
+namespace Open311;
+
+// /api/v1/services: the catalog with its attribute definitions. Saves go through CatalogStore, which
+// moves updated_at and the discovery changeset and audits them.
+static class StaffServicesApi
+{
+    public static void MapStaffServices(this IEndpointRouteBuilder staff)
+    {
+        staff.MapGet("/services", ListServices).WithName("StaffListServices")
+            .WithSummary("Every service, active or not, with its attributes").Produces<List<CatalogService>>();
+        staff.MapPost("/services", CreateService).WithName("StaffCreateService")
+            .WithSummary("Create a service; 409 when its code exists")
+            .Accepts<CatalogService>("application/json").Produces<CatalogService>(201).ProducesValidationProblem().ProducesProblem(409);
+        staff.MapGet("/services/{code}", GetService).WithName("StaffGetService")
+            .WithSummary("One service with its attributes").Produces<CatalogService>().ProducesProblem(404);
+        staff.MapPut("/services/{code}", PutService).WithName("StaffPutService")
+            .WithSummary("Create or replace a service and its attributes")
+            .Accepts<CatalogService>("application/json").Produces<CatalogService>().Produces<CatalogService>(201).ProducesValidationProblem();
+        staff.MapDelete("/services/{code}", DeleteService).WithName("StaffDeleteService")
+            .WithSummary("Delete a service; one that has requests is kept and deactivated instead")
+            .Produces<ServiceRemoval>().ProducesProblem(404);
+    }
+
+    public static async Task<IResult> ListServices(CatalogQueries catalog, CancellationToken ct) =>
+        Results.Ok(await catalog.AllAsync(ct));
+
+    public static async Task<IResult> GetService(string code, CatalogQueries catalog, CancellationToken ct) =>
+        await catalog.FindAsync(code, ct) is { } service ? Results.Ok(service) : Problems.NotFound($"Service {code}");
+
+    public static async Task<IResult> CreateService(HttpContext http, CatalogQueries catalog, CatalogStore store, Database db, CancellationToken ct)
+    {
+        var (service, problem) = await ReadAsync(http, pathCode: null, ct);
+        if (service is null) return problem!;
+        var created = await db.WriteAsync(async (c, t) =>
+        {
+            if (await Dapper.SqlMapper.ExecuteScalarAsync<long?>(c, "SELECT id FROM services WHERE service_code = @code",
+                    new { code = service.ServiceCode }, t) is not null)
+                return false;
+            await store.SaveAsync(c, t, service, http.Caller().Actor);
+            return true;
+        }, ct);
+        if (!created) return Problems.Status(409, $"Service {service.ServiceCode} exists; PUT /api/v1/services/{service.ServiceCode} replaces it");
+        return Results.Created($"/api/v1/services/{service.ServiceCode}", await catalog.FindAsync(service.ServiceCode, ct));
+    }
+
+    public static async Task<IResult> PutService(string code, HttpContext http, CatalogQueries catalog, CatalogStore store, CancellationToken ct)
+    {
+        var (service, problem) = await ReadAsync(http, code, ct);
+        if (service is null) return problem!;
+        var change = await store.SaveAsync(service, http.Caller().Actor, ct);
+        var saved = await catalog.FindAsync(code, ct);
+        return change == CatalogChange.Created ? Results.Created($"/api/v1/services/{code}", saved) : Results.Ok(saved);
+    }
+
+    public static async Task<IResult> DeleteService(string code, HttpContext http, CatalogStore store, CancellationToken ct) =>
+        await store.DeleteAsync(code, http.Caller().Actor, ct) switch
+        {
+            CatalogChange.NotFound => Problems.NotFound($"Service {code}"),
+            CatalogChange.Deactivated => Results.Ok(new ServiceRemoval(code, "deactivated",
+                "The service has requests, so it was kept and switched off: it takes no new requests, and its requests still read correctly.")),
+            _ => Results.Ok(new ServiceRemoval(code, "deleted", "The service had no requests and was deleted.")),
+        };
+
+    // The body as a CatalogService, checked by CatalogRules; on PUT the code comes from the path.
+    static async Task<(CatalogService? Service, IResult? Problem)> ReadAsync(HttpContext http, string? pathCode, CancellationToken ct)
+    {
+        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
+        if (problem is not null) return (null, problem);
+        var (service, bindProblem) = StaffJson.Bind<CatalogService>(body);
+        if (service is null) return (null, bindProblem ?? Problems.Invalid("body", "must be a service"));
+        if (pathCode is not null)
+        {
+            if (service.ServiceCode is not null && service.ServiceCode != pathCode)
+                return (null, Problems.Invalid("service_code", $"must be {pathCode}, as in the path, or left out"));
+            service = service with { ServiceCode = pathCode };
+        }
+        service = service with { UpdatedAt = null };
+        var problems = CatalogRules.Check(service);
+        return problems.Count > 0 ? (null, Problems.Invalid(problems)) : (service, null);
+    }
+}
+
+sealed record ServiceRemoval(string ServiceCode, string Outcome, string Detail);
