@@ -38,7 +38,7 @@ sealed class RequestChanges(Database db, TimeProvider time)
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             // First, so that on PostgreSQL the row is locked and a concurrent change since the read shows up as 0 rows.
             var bumped = await c.ExecuteAsync(
-                "UPDATE requests SET updated_at = @now, version = version + 1 WHERE id = @id AND version = @version",
+                $"UPDATE requests SET {RequestRow.Touch} WHERE id = @id AND version = @version",
                 new { now, id = row.Id, version = row.Version }, t);
             if (bumped == 0) return new ChangeResult<T>(ChangeStatus.Stale, default, row.Version);
             var value = await work(new RequestChange(c, t, row, now, actor));
