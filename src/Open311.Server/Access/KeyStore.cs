@@ -6,11 +6,35 @@ namespace Open311;
 sealed record NewKey(ApiKey Key, string Secret);
 
 // API keys: created, looked up by hash on every call, changed and revoked.
-sealed class KeyStore(Database db, TimeProvider time)
+sealed class KeyStore
 {
-    // Lookups are cached briefly; a change made here clears the cache at once.
+    // Lookups are cached briefly; a change made here clears the cache at once, on every instance
+    // when they share a Redis (a message on its "keys" channel), otherwise within CacheFor.
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     readonly ConcurrentDictionary<string, (ApiKey? Key, long Until)> cache = new();
+    readonly Database db;
+    readonly TimeProvider time;
+    readonly RedisLink redis;
+
+    public KeyStore(Database db, TimeProvider time, RedisLink redis)
+    {
+        this.db = db;
+        this.time = time;
+        this.redis = redis;
+        if (redis.Configured) _ = ListenAsync();
+    }
+
+    async Task ListenAsync()
+    {
+        try
+        {
+            await redis.Subscriber.SubscribeAsync(redis.Channel("keys"), (_, _) => cache.Clear());
+        }
+        catch (Exception e) when (RedisLink.IsOutage(e))
+        {
+            // The client subscribes again when Redis returns; meanwhile entries expire within CacheFor.
+        }
+    }
 
     const string Columns = "id, name, role, key_prefix, per_minute, created_at, revoked_at";
 
@@ -27,7 +51,19 @@ sealed class KeyStore(Database db, TimeProvider time)
         return key;
     }
 
-    public void Forget() => cache.Clear();
+    public void Forget()
+    {
+        cache.Clear();
+        if (!redis.Configured) return;
+        try
+        {
+            redis.Subscriber.Publish(redis.Channel("keys"), "changed", StackExchange.Redis.CommandFlags.FireAndForget);
+        }
+        catch (Exception e) when (RedisLink.IsOutage(e))
+        {
+            // Other instances drop the key within CacheFor.
+        }
+    }
 
     public async Task<NewKey> CreateAsync(string name, string role, int? perMinute, Actor actor, CancellationToken ct = default)
     {

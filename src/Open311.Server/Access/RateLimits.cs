@@ -10,7 +10,11 @@ static class RateLimits
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration("Open311:RateLimits").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProxyOptions>().BindConfiguration("Open311:ForwardedHeaders");
-        services.AddSingleton<IRateCounter, MemoryRateCounter>();
+        services.AddSingleton<RedisLink>();
+        services.AddSingleton<MemoryRateCounter>();
+        services.AddSingleton<IRateCounter>(sp => sp.GetRequiredService<RedisLink>().Configured
+            ? ActivatorUtilities.CreateInstance<RedisRateCounter>(sp)
+            : sp.GetRequiredService<MemoryRateCounter>());
         services.AddSingleton<CallLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<CallLimiter>((o, limiter) =>

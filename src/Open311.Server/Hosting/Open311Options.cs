@@ -26,6 +26,12 @@ sealed class Open311Options
     public long MaxRequestBodyBytes { get; set; } = 30 * 1024 * 1024;
 
     public BoundsOptions? Bounds { get; set; }
+
+    // host:port of a Redis shared by every instance; rate limits are counted there when it is set.
+    public string? Redis { get; set; }
+
+    // Prefix of every Redis key, so that several deployments can share one Redis.
+    public string RedisPrefix { get; set; } = "open311:";
 }
 
 // The jurisdiction's bounding box; a created request's lat/long must fall inside it.

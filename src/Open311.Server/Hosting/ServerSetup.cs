@@ -41,6 +41,8 @@ static class ServerSetup
 
     public static WebApplication UseOpen311(this WebApplication app)
     {
+        // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
+        if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;
         app.UseErrorPages();
         // With no proxy configured, the middleware would believe any X-Forwarded-For: then it is left out.
         var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;

@@ -9,7 +9,9 @@ static class HealthApi
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseCheck>("database", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready", "redis"]);
         return services;
     }
 
@@ -18,7 +20,12 @@ static class HealthApi
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .DisableRateLimiting().ExcludeFromDescription();
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync })
+        var redis = app.ServiceProvider.GetRequiredService<RedisLink>().Configured;
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+            {
+                Predicate = c => c.Tags.Contains("ready") && (redis || !c.Tags.Contains("redis")),
+                ResponseWriter = WriteAsync,
+            })
             .DisableRateLimiting().ExcludeFromDescription();
     }
 
