@@ -112,4 +112,6 @@ sealed record CreateRequestForm(
     string? phone,
     string? description,
     string? media_url,
-    string? channel);
+    string? channel,
+    // multipart/form-data only: one or more photos (JPEG, PNG, WebP or GIF), stored without their metadata
+    IFormFileCollection? media);
