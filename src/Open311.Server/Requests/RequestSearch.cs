@@ -153,6 +153,15 @@ static class RequestSearch
         return n;
     }
 
+    // A true/false parameter on its own, for the calls whose only optional parameter it is.
+    public static bool TryFlag(string name, string? text, out bool value, out Open311Error? error)
+    {
+        Open311Error? found = null;
+        value = Flag(name, text, (p, m) => found = Open311Error.BadRequest(p, m));
+        error = found;
+        return found is null;
+    }
+
     public static bool Flag(string name, string? text, Action<string, string> bad)
     {
         switch (text)

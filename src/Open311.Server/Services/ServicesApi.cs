@@ -23,9 +23,7 @@ static class ServicesApi
         ServiceQueries services, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();
-        var errors = new List<Open311Error>();
-        var extended = RequestSearch.Flag("extensions", extensions, (p, m) => errors.Add(Open311Error.BadRequest(p, m)));
-        if (errors.Count > 0) return Wire.Errors(wire, errors);
+        if (!RequestSearch.TryFlag("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
         if (await services.FindAsync(service_code, ct) is not { } entry)
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(service_code)}' was not found"));
         return Wire.Document(wire, "service_definition", ToWire(entry, extended, dates));
