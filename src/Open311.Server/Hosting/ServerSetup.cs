@@ -13,7 +13,12 @@ static class ServerSetup
         // The request-start line logs the whole URL, api_key in the query included: never below Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         var services = builder.Services;
-        services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
+                "Open311:TimeZone is not a time zone id this machine knows (e.g. America/Chicago)")
+            .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
+                "Open311:Bounds must have South below North and West below East")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
