@@ -12,6 +12,7 @@ static class StorageSetup
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Engine switch
             {
+                "postgres" => new PostgresDialect(options.ConnectionString),
                 _ => new SqliteDialect(options.ConnectionString),
             };
         });

@@ -19,14 +19,15 @@ sealed class Open311App : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(Start);
     public ConcurrentQueue<string> Logs { get; } = new();
 
-    public Open311App(Dictionary<string, string?>? settings = null)
+    // A test that needs a particular engine (or a database it prepared) passes its own; it is disposed with the app.
+    public Open311App(Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
-        database = TestDatabase.Create();
+        this.database = database ?? TestDatabase.Create();
         PhotoFolder = Path.Combine(Path.GetTempPath(), "open311-tests", $"photos-{Guid.NewGuid():N}");
         this.settings = new Dictionary<string, string?>
         {
-            ["Open311:Storage:Engine"] = database.Engine,
-            ["Open311:Storage:ConnectionString"] = database.ConnectionString,
+            ["Open311:Storage:Engine"] = this.database.Engine,
+            ["Open311:Storage:ConnectionString"] = this.database.ConnectionString,
             ["Open311:JurisdictionId"] = "austintexas.gov",
             // Tests make many calls inside one frozen minute; rate-limit tests set their own limits.
             ["Open311:RateLimits:AnonymousPerMinute"] = "100000",

@@ -1,6 +1,8 @@
 namespace Open311.Tests;
 
-// A fresh database for one test. SQLite: a new file in the temp folder, removed afterwards.
+// A fresh database for one test, on the engine of this test run (OPEN311_TEST_ENGINE, set by test.sh).
+// SQLite: a new file in the temp folder. PostgreSQL: a database cloned from a migrated template.
+// Either is removed afterwards.
 sealed class TestDatabase : IDisposable
 {
     public string Engine { get; }
@@ -8,7 +10,7 @@ sealed class TestDatabase : IDisposable
     readonly Action cleanup;
     readonly Func<Task> breakIt;
 
-    TestDatabase(string engine, string connectionString, Action cleanup, Func<Task> breakIt)
+    public TestDatabase(string engine, string connectionString, Action cleanup, Func<Task> breakIt)
     {
         Engine = engine;
         ConnectionString = connectionString;
@@ -20,7 +22,16 @@ sealed class TestDatabase : IDisposable
 
     public static string CurrentEngine => Environment.GetEnvironmentVariable("OPEN311_TEST_ENGINE") is { Length: > 0 } e ? e : "sqlite";
 
-    public static TestDatabase Create()
+    public static TestDatabase Create() => Create(CurrentEngine);
+
+    public static TestDatabase Create(string engine) => engine switch
+    {
+        "sqlite" => Sqlite(),
+        "postgres" => PostgresTestServer.CloneTemplate(),
+        _ => throw new InvalidOperationException($"OPEN311_TEST_ENGINE must be sqlite or postgres, not '{engine}'."),
+    };
+
+    static TestDatabase Sqlite()
     {
         var folder = Path.Combine(Path.GetTempPath(), "open311-tests");
         Directory.CreateDirectory(folder);
@@ -32,7 +43,11 @@ sealed class TestDatabase : IDisposable
                 if (File.Exists(path + suffix)) File.Delete(path + suffix);
         }
         // A directory where the file was: SQLite can no longer open it.
-        return new TestDatabase("sqlite", $"Data Source={path}", Delete, () =>
+        return new TestDatabase("sqlite", $"Data Source={path}", () =>
+        {
+            Delete();
+            if (Directory.Exists(path)) Directory.Delete(path);
+        }, () =>
         {
             Delete();
             Directory.CreateDirectory(path);
@@ -40,10 +55,5 @@ sealed class TestDatabase : IDisposable
         });
     }
 
-    public void Dispose()
-    {
-        cleanup();
-        if (Engine == "sqlite" && Directory.Exists(ConnectionString["Data Source=".Length..]))
-            Directory.Delete(ConnectionString["Data Source=".Length..]);
-    }
+    public void Dispose() => cleanup();
 }

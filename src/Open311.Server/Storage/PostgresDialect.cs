@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Dapper;
+using DbUp;
+using Npgsql;
+
+namespace Open311;
+
+// PostgreSQL, for deployments that run several instances on one database (CONTRACT §9).
+sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
+{
+    // Any fixed number will do, as long as every instance uses the same one: "O311".
+    const long MigrationLock = 0x4F333131;
+
+    readonly string connectionString;
+    readonly NpgsqlDataSource dataSource;
+
+    public PostgresDialect(string connectionString)
+    {
+        this.connectionString = connectionString;
+        dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public override string Engine => "postgres";
+
+    public override DbConnection CreateConnection() => dataSource.CreateConnection();
+
+    // Instances starting together take turns: the first applies the scripts, the others then find
+    // nothing left to do. The session lock lives on its own connection, beside DbUp's.
+    public override void Migrate(ILogger logger)
+    {
+        using var connection = dataSource.OpenConnection();
+        connection.Execute("SELECT pg_advisory_lock(@key)", new { key = MigrationLock });
+        try
+        {
+            var result = DeployChanges.To.PostgresqlDatabase(connectionString)
+                .WithScriptsEmbeddedInAssembly(typeof(PostgresDialect).Assembly, name => name.Contains(".Storage.Migrations.postgres."))
+                .WithTransactionPerScript()
+                .LogTo(new DbUpLog(logger))
+                .Build()
+                .PerformUpgrade();
+            // DbUp's connections are done with: don't leave them idle in a pool of their own.
+            using (var dbUps = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(dbUps);
+            if (!result.Successful) throw new InvalidOperationException($"PostgreSQL migration {result.ErrorScript?.Name} failed.", result.Error);
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = MigrationLock });
+        }
+    }
+
+    // Dapper passes an array as one PostgreSQL array parameter.
+    public override string AnyOf(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    // The upsert locks the year's row, so concurrent creators (in any instance) queue on it until commit.
+    public override Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO request_sequences (year, last_value) VALUES (@year, 1)
+            ON CONFLICT (year) DO UPDATE SET last_value = request_sequences.last_value + 1
+            RETURNING last_value
+            """, new { year }, transaction);
+
+    public override Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId) =>
+        connection.ExecuteAsync(Reindex + " AND r.id = @requestId", new { requestId }, transaction);
+
+    // The whole table at once, after `storage copy --to-postgres`.
+    public Task ReindexAllAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync(Reindex, transaction: transaction, commandTimeout: 0);
+
+    // The same body as SQLite's requests_fts: description, address, service name, public notes.
+    const string Reindex = """
+        UPDATE requests r SET search = to_tsvector('english',
+            coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
+            coalesce((SELECT string_agg(coalesce(n.summary, '') || ' ' || coalesce(n.description, ''), ' ' ORDER BY n.id)
+                      FROM request_notes n WHERE n.request_id = r.id AND n.public), ''))
+        FROM services s WHERE s.id = r.service_id
+        """;
+
+    public override string TextMatch(string parameter) => $"r.search @@ websearch_to_tsquery('english', @{parameter})";
+
+    // websearch syntax as users know it: words (all must match), "a phrase", or, -word.
+    public override string? TextQuery(string q) => q.Any(char.IsLetterOrDigit) ? q.Trim() : null;
+
+    // Network failures, timeouts, an exhausted pool, a server shutting down or refusing connections,
+    // or one that won't let us in to the configured database.
+    public override bool IsUnavailable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException pg)
+                return pg.SqlState.StartsWith("08", StringComparison.Ordinal)  // connection_exception
+                    || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) // admin/crash shutdown, cannot connect now
+                    || pg.SqlState.StartsWith("28", StringComparison.Ordinal)  // invalid authorization
+                    || pg.SqlState is "53300" or "3D000";                      // too_many_connections, no such database
+            if (e is NpgsqlException npgsql) return npgsql.IsTransient; // I/O, socket, timeout
+        }
+        return false;
+    }
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+
+    public void Dispose() => dataSource.Dispose();
+}
