@@ -1,16 +1,96 @@
 #!/usr/bin/env bash
-# Runs every test and ends with one line: "N passed, N failed".
+# Runs every test on both storage engines and ends with one line: "N passed, N failed".
+# Provisions what the tests need by itself: a throwaway PostgreSQL cluster and a throwaway Redis, each on
+# loopback on a free port, installed with apt-get when missing, stopped again at the end.
 set -uo pipefail
 cd "$(dirname "$0")"
 
-log=$(mktemp /tmp/open311-test.XXXXXX)
-dotnet test Open311.slnx "$@" 2>&1 | tee "$log"
-rc=${PIPESTATUS[0]}
+work=$(mktemp -d /tmp/open311-test.XXXXXX)
+chmod 755 "$work"  # the postgres user reaches its data directory through it
+as_root=false; [ "$(id -u)" -eq 0 ] && as_root=true
 
-sum() { grep -oE "$1" "$log" | grep -oE '[0-9]+' | awk '{s+=$1} END{print s+0}'; }
-passed=$(sum 'Passed: +[0-9]+,')
-failed=$(sum ' - Failed: +[0-9]+,')
-if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi  # a build or runner failure counts as a failure
-rm -f "$log"
+say() { echo "test.sh: $*" >&2; }
+
+# initdb and postgres refuse to run as root: run them as the postgres user then.
+as_pg() { if $as_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+install_missing() {
+    local wanted=()
+    [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || wanted+=(postgresql)
+    command -v redis-server >/dev/null && command -v redis-cli >/dev/null || wanted+=(redis-server)
+    [ ${#wanted[@]} -eq 0 ] && return 0
+    if ! $as_root; then say "missing ${wanted[*]}; install them (apt-get install ${wanted[*]}) or run as root"; return 1; fi
+    say "installing ${wanted[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null && apt-get install -y -q "${wanted[@]}" >"$work/apt.log" 2>&1 \
+        || { cat "$work/apt.log" >&2; return 1; }
+}
+
+free_port() {
+    local port
+    for _ in $(seq 1 100); do
+        port=$((20000 + RANDOM % 40000))
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+    done
+    return 1
+}
+
+start_postgres() {
+    local bin; bin=$(pg_bin)
+    pg_dir="$work/pg"; mkdir -p "$pg_dir"
+    $as_root && chown -R postgres:postgres "$pg_dir"
+    as_pg "$bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$work/initdb.log" 2>&1 \
+        || { cat "$work/initdb.log" >&2; return 1; }
+    pg_port=$(free_port) || return 1
+    # Throwaway: no durability needed, so no fsync.
+    as_pg "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start -o \
+        "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+        >/dev/null || { cat "$pg_dir/log" >&2; return 1; }
+    export OPEN311_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+}
+
+start_redis() {
+    redis_port=$(free_port) || return 1
+    redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
+        --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work" || return 1
+    for _ in $(seq 1 100); do
+        redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+        sleep 0.1
+    done
+    export OPEN311_TEST_REDIS="127.0.0.1:$redis_port"
+}
+
+stop_all() {
+    [ -n "${pg_dir:-}" ] && [ -f "$pg_dir/data/postmaster.pid" ] && as_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1
+    [ -f "$work/redis.pid" ] && kill "$(cat "$work/redis.pid")" 2>/dev/null
+    rm -rf "$work"
+}
+trap stop_all EXIT
+
+passed=0; failed=0; rc=0
+provisioned=true
+{ install_missing && start_postgres && start_redis; } || { say "could not provision PostgreSQL and Redis"; provisioned=false; }
+
+sum() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END{print s+0}'; }
+
+for engine in sqlite postgres; do
+    log="$work/$engine.log"
+    if $provisioned; then
+        say "running the tests on $engine"
+        OPEN311_TEST_ENGINE=$engine dotnet test Open311.slnx "$@" 2>&1 | tee "$log"
+        pass_rc=${PIPESTATUS[0]}
+    else
+        : >"$log"; pass_rc=1
+    fi
+    p=$(sum 'Passed: +[0-9]+,' "$log")
+    f=$(sum ' - Failed: +[0-9]+,' "$log")
+    if [ "$pass_rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi  # a build or runner failure counts as a failure
+    say "$engine: $p passed, $f failed"
+    passed=$((passed + p)); failed=$((failed + f))
+    [ "$pass_rc" -ne 0 ] && rc=$pass_rc
+done
+
 echo "$passed passed, $failed failed"
 exit "$rc"
