@@ -78,8 +78,8 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
 
     public override string TextMatch(string parameter) => $"r.search @@ websearch_to_tsquery('english', @{parameter})";
 
-    // websearch syntax as users know it: words (all must match), "a phrase", or, -word.
-    public override string? TextQuery(string q) => q.Any(char.IsLetterOrDigit) ? q.Trim() : null;
+    // websearch_to_tsquery reads WebSearch's syntax itself; q with nothing to find filters nothing, as on SQLite.
+    public override string? TextQuery(string q) => WebSearch.Parse(q).Count > 0 ? q.Trim() : null;
 
     // Network failures, timeouts, an exhausted pool, a server shutting down or refusing connections,
     // or one that won't let us in to the configured database.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Dapper;
 using DbUp;
 using Microsoft.Data.Sqlite;
@@ -79,24 +78,14 @@ sealed class SqliteDialect : Dialect
     public override string TextMatch(string parameter) =>
         $"r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
 
-    // Every word of q must match (FTS5 implicit AND); each is quoted, so q can't use FTS5 syntax.
+    // WebSearch's groups as FTS5: ("a" AND "b c" NOT "d") OR (...). Every phrase is quoted, so q can't use FTS5 syntax.
     public override string? TextQuery(string q)
     {
-        var words = Words(q);
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w}\""));
-    }
-
-    static List<string> Words(string q)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var ch in q)
-        {
-            if (char.IsLetterOrDigit(ch)) current.Append(ch);
-            else if (current.Length > 0) { words.Add(current.ToString()); current.Clear(); }
-        }
-        if (current.Length > 0) words.Add(current.ToString());
-        return words;
+        var groups = WebSearch.Parse(q);
+        if (groups.Count == 0) return null;
+        static string Phrase(string[] words) => $"\"{string.Join(' ', words)}\"";
+        return string.Join(" OR ", groups.Select(g =>
+            "(" + string.Join(" AND ", g.Include.Select(Phrase)) + string.Concat(g.Exclude.Select(e => " NOT " + Phrase(e))) + ")"));
     }
 
     public override bool IsUnavailable(Exception error) =>
