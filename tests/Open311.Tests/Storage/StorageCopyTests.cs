@@ -1,0 +1,96 @@
+using System.Net;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Open311.Tests;
+
+// `storage copy --to-postgres`: a SQLite deployment moves to PostgreSQL with everything it holds.
+public class StorageCopyTests
+{
+    static async Task<Dictionary<string, long>> CountsAsync(Database db)
+    {
+        await using var connection = await db.OpenAsync();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in StorageCopy.Tables)
+            counts[table] = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
+        return counts;
+    }
+
+    // Rows no public endpoint writes yet: a private note and a photo.
+    static Task AddNoteAndPhotoAsync(Database db) => db.WriteAsync((c, t) => c.ExecuteAsync(
+        """
+        INSERT INTO request_notes (request_id, created_at, type, summary, description, public) VALUES (1, 5, 'activity', 'Crew', 'Inside', @no);
+        INSERT INTO request_photos (request_id, created_at, title, public, content_type, file_name, byte_size) VALUES (1, 6, 'Hole', @yes, 'image/jpeg', 'a.jpg', 42);
+        """, new { yes = true, no = false }, t));
+
+    [Fact]
+    public async Task ASqliteDatabaseMovesToPostgresWithItsIdsKeysAndSearch()
+    {
+        await using var source = new Open311App(database: TestDatabase.Create("sqlite"));
+        var client = source.CreateClient();
+        var key = await source.KeyAsync(perMinute: 1000);
+        var revoked = await source.Get<KeyStore>().CreateAsync("old app", "client", null, Actor.Command);
+        await source.Get<KeyStore>().RevokeAsync(revoked.Key.Id, Actor.Command);
+        var first = await client.CreatePotholeAsync(key, ("description", "Crater beside the bus stop"));
+        await client.CreatePotholeAsync(key);
+        await AddNoteAndPhotoAsync(source.Get<Database>());
+        var before = await client.FetchAsync($"/open311/v2/requests/{first.Id}.json?extensions=true");
+        var expected = await CountsAsync(source.Get<Database>());
+        var target = PostgresTestServer.CreateEmpty();
+
+        var output = new StringWriter();
+        var exit = await StorageCopy.ToPostgresAsync(source.Get<Database>(), target.ConnectionString, output, NullLogger.Instance);
+
+        Assert.True(exit == 0, output.ToString());
+        foreach (var table in StorageCopy.Tables)
+            Assert.Matches($@"(?m)^{table} +{expected[table]} +{expected[table]}\r?$", output.ToString());
+        Assert.Contains("Every table matches.", output.ToString());
+        Assert.All(expected, e => Assert.True(e.Value > 0, $"{e.Key} has no rows to copy"));
+
+        await using var moved = new Open311App(database: target);
+        Assert.Equal(expected, await CountsAsync(moved.Get<Database>()));
+        var movedClient = moved.CreateClient();
+        var after = await movedClient.FetchAsync($"/open311/v2/requests/{first.Id}.json?extensions=true");
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal(before.Body, after.Body);
+        var search = await movedClient.FetchAsync("/open311/v2/requests.json?q=crater");
+        Assert.Equal(first.Id, Assert.Single(search.Json.EnumerateArray()).GetProperty("service_request_id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await movedClient.FetchAsync($"/open311/v2/tokens/{first.Token}.json", key)).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await movedClient.FetchAsync("/open311/v2/services.json", revoked.Secret)).Status);
+        // Identities go on after the copied ids, and the year's sequence after the copied numbers.
+        var next = await movedClient.CreatePotholeAsync(key);
+        Assert.Equal("26-00000003", next.Id);
+        Assert.Equal(await source.Get<KeyStore>().ListAsync(), await moved.Get<KeyStore>().ListAsync(), new KeyComparer());
+    }
+
+    [Fact]
+    public async Task TheCopyCommandRefusesATargetThatAlreadyHoldsData()
+    {
+        await using var source = new Open311App(database: TestDatabase.Create("sqlite"));
+        using var target = PostgresTestServer.CreateEmpty();
+        string[] command = ["storage", "copy", "--to-postgres", target.ConnectionString];
+        Assert.True(AdminCommands.Handles(command));
+
+        Assert.Equal(0, await AdminCommands.RunAsync(source.Services, command));
+        var output = new StringWriter();
+        Assert.NotEqual(0, await StorageCopy.ToPostgresAsync(source.Get<Database>(), target.ConnectionString, output, NullLogger.Instance));
+        Assert.Contains("The target is not empty: settings has", output.ToString());
+    }
+
+    [Fact]
+    public async Task TheCopyReadsOnlyFromSqlite()
+    {
+        await using var source = new Open311App(database: PostgresTestServer.CloneTemplate());
+        using var target = PostgresTestServer.CreateEmpty();
+        var output = new StringWriter();
+        Assert.Equal(2, await StorageCopy.ToPostgresAsync(source.Get<Database>(), target.ConnectionString, output, NullLogger.Instance));
+        Assert.Contains("reads from sqlite", output.ToString());
+    }
+
+    sealed class KeyComparer : IEqualityComparer<ApiKey>
+    {
+        public bool Equals(ApiKey? a, ApiKey? b) => (a?.Id, a?.Name, a?.Role, a?.KeyPrefix, a?.PerMinute, a?.CreatedAt, a?.RevokedAt)
+            == (b?.Id, b?.Name, b?.Role, b?.KeyPrefix, b?.PerMinute, b?.CreatedAt, b?.RevokedAt);
+        public int GetHashCode(ApiKey k) => k.Id.GetHashCode();
+    }
+}
