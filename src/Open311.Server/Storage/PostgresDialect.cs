@@ -67,11 +67,11 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
     public Task ReindexAllAsync(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteAsync(Reindex, transaction: transaction, commandTimeout: 0);
 
-    // The same body as SQLite's requests_fts: description, address, service name, public notes.
+    // The same body as SQLite's requests_fts: description, address, service name and the text of public notes.
     const string Reindex = """
         UPDATE requests r SET search = to_tsvector('english',
             coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
-            coalesce((SELECT string_agg(coalesce(n.summary, '') || ' ' || coalesce(n.description, ''), ' ' ORDER BY n.id)
+            coalesce((SELECT string_agg(n.description, ' ' ORDER BY n.id)
                       FROM request_notes n WHERE n.request_id = r.id AND n.public), ''))
         FROM services s WHERE s.id = r.service_id
         """;
