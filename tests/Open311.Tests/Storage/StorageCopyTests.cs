@@ -36,7 +36,7 @@ public class StorageCopyTests
         await AddNoteAndPhotoAsync(source.Get<Database>());
         var before = await client.FetchAsync($"/open311/v2/requests/{first.Id}.json?extensions=true");
         var expected = await CountsAsync(source.Get<Database>());
-        var target = PostgresTestServer.CreateEmpty();
+        using var target = PostgresTestServer.CreateEmpty(); // the app below drops it too; twice is harmless
 
         var output = new StringWriter();
         var exit = await StorageCopy.ToPostgresAsync(source.Get<Database>(), target.ConnectionString, output, NullLogger.Instance);
