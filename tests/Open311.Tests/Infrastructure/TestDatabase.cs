@@ -20,6 +20,12 @@ sealed class TestDatabase : IDisposable
 
     public Task BreakAsync() => breakIt();
 
+    // The same database for a second app on it: only the first removes it.
+    public TestDatabase Shared() => new(Engine, ConnectionString, () => { }, breakIt);
+
+    // The same database reached another way (through a relay, say), removed as this one is.
+    public TestDatabase Through(string connectionString) => new(Engine, connectionString, cleanup, breakIt);
+
     public static string CurrentEngine => Environment.GetEnvironmentVariable("OPEN311_TEST_ENGINE") is { Length: > 0 } e ? e : "sqlite";
 
     public static TestDatabase Create() => Create(CurrentEngine);

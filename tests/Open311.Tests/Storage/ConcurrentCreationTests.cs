@@ -10,7 +10,7 @@ public class ConcurrentCreationTests
     {
         var database = TestDatabase.Create();
         await using var first = new Open311App(database: database);
-        await using var second = new Open311App(database: new TestDatabase(database.Engine, database.ConnectionString, () => { }));
+        await using var second = new Open311App(database: database.Shared());
         var key = await first.KeyAsync(perMinute: 100_000);
         var clients = new[] { first.CreateClient(), second.CreateClient() };
 

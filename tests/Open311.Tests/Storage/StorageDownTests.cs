@@ -13,7 +13,7 @@ public class StorageDownTests
         var direct = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         using var relay = new TcpRelay(direct.Port);
         var relayed = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Port = relay.Port, Timeout = 3, CommandTimeout = 5 };
-        await using var app = new Open311App(database: new TestDatabase("postgres", relayed.ToString(), database.Dispose));
+        await using var app = new Open311App(database: database.Through(relayed.ToString()));
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.FetchAsync("/readyz")).Status);
         Assert.Equal(HttpStatusCode.OK, (await client.FetchAsync("/open311/v2/services.json")).Status);
