@@ -49,4 +49,38 @@ public class MigrationTests
             foreach (var d in dialects) await d.DisposeAsync();
         }
     }
+
+    // Storage/Migrations/{engine}: a script added for one engine needs its twin for the other.
+    [Fact]
+    public void EveryEngineHasTheSameMigrationScripts()
+    {
+        var names = typeof(Database).Assembly.GetManifestResourceNames();
+        string[] Scripts(string engine) => names.Where(n => n.Contains($".Storage.Migrations.{engine}.")).Select(n => n.Split('.')[^2]).Order().ToArray();
+        Assert.NotEmpty(Scripts("sqlite"));
+        Assert.Equal(Scripts("sqlite"), Scripts("postgres"));
+    }
+
+    // The same model on both engines: table for table, column for column (PostgreSQL's search column
+    // stands for SQLite's requests_fts table).
+    [Fact]
+    public async Task TheSchemasMatchTableForTableAndColumnForColumn()
+    {
+        await using var sqlite = new Open311App(database: TestDatabase.Create("sqlite"));
+        await using var postgres = new Open311App(database: TestDatabase.Create("postgres"));
+        await using var lite = await sqlite.Get<Database>().OpenAsync();
+        await using var pg = await postgres.Get<Database>().OpenAsync();
+
+        var liteColumns = (await lite.QueryAsync<string>(
+            """
+            SELECT m.name || '.' || c.name FROM sqlite_master m, pragma_table_info(m.name) c
+            WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name NOT LIKE 'requests_fts%' AND m.name <> 'SchemaVersions'
+            """)).Order().ToList();
+        var pgColumns = (await pg.QueryAsync<string>(
+            """
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name <> 'schemaversions' AND column_name <> 'search'
+            """)).Order().ToList();
+        Assert.Equal(liteColumns, pgColumns);
+        Assert.Equal(StorageCopy.Tables.Order(), liteColumns.Select(c => c.Split('.')[0]).Distinct().Order());
+    }
 }
