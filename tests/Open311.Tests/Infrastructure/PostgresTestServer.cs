@@ -15,8 +15,8 @@ static class PostgresTestServer
 
     static readonly Lazy<string> Template = new(CreateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // CREATE DATABASE takes over half a second even on a tiny template, most of it waiting, and several
-    // overlap well: so a few clones are always being made ahead of the tests that will take them.
+    // CREATE DATABASE takes a tenth of a second or more even from a tiny template, much of it waiting, and
+    // several overlap well: so a few clones are always being made ahead of the tests that will take them.
     const int ClonesAhead = 4;
     static readonly ConcurrentQueue<Task<string>> Ahead = new();
 
