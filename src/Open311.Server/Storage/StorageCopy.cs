@@ -13,7 +13,7 @@ static class StorageCopy
     public static readonly string[] Tables =
     [
         "settings", "services", "service_attributes", "service_attribute_values", "api_keys", "request_sequences",
-        "requests", "request_attributes", "request_notes", "request_photos", "audit_log",
+        "requests", "request_changes", "request_attributes", "request_notes", "request_photos", "audit_log",
     ];
 
     public static async Task<int> ToPostgresAsync(Database source, string target, TextWriter output, ILogger logger, CancellationToken ct = default)
@@ -38,7 +38,10 @@ static class StorageCopy
         }
         await using (var copy = await to.BeginTransactionAsync(ct))
         {
+            // Triggers off while copying: request_changes is copied as it is, not written again by them.
+            foreach (var table in Tables) await to.ExecuteAsync($"ALTER TABLE {table} DISABLE TRIGGER USER", transaction: copy);
             foreach (var table in Tables) await TableCopy.CopyAsync(from, to, table, ct);
+            foreach (var table in Tables) await to.ExecuteAsync($"ALTER TABLE {table} ENABLE TRIGGER USER", transaction: copy);
             await postgres.ReindexAllAsync(to, copy);
             await TableCopy.ResetIdentitiesAsync(to, copy);
             await copy.CommitAsync(ct);
