@@ -43,23 +43,35 @@ start_postgres() {
     $as_root && chown -R postgres:postgres "$pg_dir"
     as_pg "$bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --no-locale >"$work/initdb.log" 2>&1 \
         || { cat "$work/initdb.log" >&2; return 1; }
-    pg_port=$(free_port) || return 1
-    # Throwaway: no durability needed, so no fsync.
-    as_pg "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        >/dev/null || { cat "$pg_dir/log" >&2; return 1; }
-    export OPEN311_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+    # A few tries: another run on this machine may take the free port first. No durability needed, so no fsync.
+    for _ in 1 2 3; do
+        pg_port=$(free_port) || return 1
+        if as_pg "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start -o \
+            "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            >/dev/null; then
+            export OPEN311_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+            return 0
+        fi
+    done
+    cat "$pg_dir/log" >&2
+    return 1
 }
 
 start_redis() {
-    redis_port=$(free_port) || return 1
-    redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
-        --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work" || return 1
-    for _ in $(seq 1 100); do
-        redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
-        sleep 0.1
+    for _ in 1 2 3; do
+        redis_port=$(free_port) || return 1
+        redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
+            --pidfile "$work/redis.pid" --logfile "$work/redis.log" --dir "$work" || return 1
+        for _ in $(seq 1 50); do
+            if redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG; then
+                export OPEN311_TEST_REDIS="127.0.0.1:$redis_port"
+                return 0
+            fi
+            sleep 0.1
+        done
     done
-    export OPEN311_TEST_REDIS="127.0.0.1:$redis_port"
+    cat "$work/redis.log" >&2
+    return 1
 }
 
 stop_all() {
