@@ -76,6 +76,15 @@ public class AdminCommandTests
     }
 
     [Fact]
+    public async Task PhotosSweepRunsAgainstTheConfiguredStore()
+    {
+        using var database = TestDatabase.Create();
+        var (code, output, _) = await RunAsync(database.ConnectionString, "photos", "sweep", "--dry-run");
+        Assert.Equal(0, code);
+        Assert.Contains("0 unnamed file(s) would be removed", output);
+    }
+
+    [Fact]
     public async Task HelpListsTheCommands()
     {
         using var database = TestDatabase.Create();
