@@ -6,7 +6,7 @@ namespace Open311;
 // the configured storage, after applying its migrations (CONTRACT §9).
 static class AdminCommands
 {
-    static readonly string[] Words = ["keys", "services", "photos", "storage", "migrate", "help", "--help", "-h", "-?", "--version"];
+    static readonly string[] Words = ["keys", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Words.Contains(args[0]);
 
@@ -22,6 +22,7 @@ static class AdminCommands
         root.Subcommands.Add(CatalogCommands.Build(services));
         root.Subcommands.Add(PhotoCommands.Build(services));
         root.Subcommands.Add(StorageCommands.Build(services));
+        root.Subcommands.Add(SeedCommands.Build(services));
         var migrate = new Command("migrate", "Apply the storage migrations and exit.");
         migrate.SetAction(async (_, ct) =>
         {

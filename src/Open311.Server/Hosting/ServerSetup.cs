@@ -29,6 +29,7 @@ static class ServerSetup
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
+        services.AddSingleton<Seeder>();
         services.AddRateLimits();
         services.AddPhotos();
         services.AddStaff();

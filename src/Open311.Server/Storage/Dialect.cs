@@ -25,6 +25,14 @@ abstract class Dialect
     // Rebuilds the search document of a request: description, address, service name and the text of its public notes.
     public abstract Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId);
 
+    // Bulk loading (`seed`): a connection made ready for it, batches of whole requests written in the
+    // caller's transactions (their change rows and search documents included), and a tidy-up at the end.
+    public virtual Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    public abstract Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct);
+
+    public virtual Task EndLoadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
     // A predicate on the requests alias "r" matching the text query in the given parameter.
     public abstract string TextMatch(string parameter);
 

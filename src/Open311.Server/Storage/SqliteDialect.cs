@@ -63,17 +63,25 @@ sealed class SqliteDialect : Dialect
     public override async Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId)
     {
         await connection.ExecuteAsync("DELETE FROM requests_fts WHERE rowid = @requestId", new { requestId }, transaction);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO requests_fts (rowid, body)
-            SELECT r.id,
-                   coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
-                   coalesce((SELECT group_concat(n.description, ' ')
-                             FROM request_notes n WHERE n.request_id = r.id AND n.public = 1), '')
-            FROM requests r JOIN services s ON s.id = r.service_id
-            WHERE r.id = @requestId
-            """, new { requestId }, transaction);
+        await connection.ExecuteAsync(AddSearchDocuments + " WHERE r.id = @requestId", new { requestId }, transaction);
     }
+
+    // The search document of a request: description, address, service name and the text of its public notes.
+    internal const string AddSearchDocuments = """
+        INSERT INTO requests_fts (rowid, body)
+        SELECT r.id,
+               coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
+               coalesce((SELECT group_concat(n.description, ' ')
+                         FROM request_notes n WHERE n.request_id = r.id AND n.public = 1), '')
+        FROM requests r JOIN services s ON s.id = r.service_id
+        """;
+
+    public override Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => SqliteLoad.BeginAsync(connection);
+
+    public override Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct) =>
+        SqliteLoad.WriteAsync((SqliteConnection)connection, batch);
+
+    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => SqliteLoad.EndAsync(connection);
 
     public override string TextMatch(string parameter) =>
         $"r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
