@@ -76,6 +76,13 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
         FROM services s WHERE s.id = r.service_id
         """;
 
+    public override Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => PostgresLoad.BeginAsync((NpgsqlConnection)connection);
+
+    public override Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct) =>
+        PostgresLoad.WriteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch, ct);
+
+    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => PostgresLoad.EndAsync((NpgsqlConnection)connection, ct);
+
     public override string TextMatch(string parameter) => $"r.search @@ websearch_to_tsquery('english', @{parameter})";
 
     // websearch_to_tsquery reads WebSearch's syntax itself; q with nothing to find filters nothing, as on SQLite.
