@@ -15,7 +15,13 @@ static class DiscoveryApi
             .WithSummary("Service discovery (v2 path)");
     }
 
-    public static async Task<IResult> GetDiscovery(string format, HttpRequest request, ServiceQueries services,
+    // Kept as bytes until the catalog changes (its changeset is in it), one per format and base URL.
+    public static Task<IResult> GetDiscovery(string format, HttpRequest request, ServiceQueries services,
+        IOptions<Open311Options> options, DateCodec dates, CatalogCache cache, CancellationToken ct) =>
+        cache.GetAsync(request.HttpContext, $"discovery.{format} {MediaLinks.BaseUrl(request, options.Value)}",
+            () => DiscoveryAsync(format, request, services, options, dates, ct), ct);
+
+    static async Task<IResult> DiscoveryAsync(string format, HttpRequest request, ServiceQueries services,
         IOptions<Open311Options> options, DateCodec dates, CancellationToken ct)
     {
         var o = options.Value;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,7 @@ static class ServerSetup
         services.AddStorage();
         services.AddSingleton<ServiceQueries>();
         services.AddSingleton<CatalogStore>();
+        services.AddSingleton<CatalogCache>();
         services.AddSingleton<RequestQueries>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<RequestViews>();
@@ -37,6 +39,16 @@ static class ServerSetup
         services.AddOpen311OpenApi();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
             .WithExposedHeaders("Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+        // Lists of requests shrink to a sixth or less; the fastest level costs little CPU for that.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // public data only: the GeoReport API (below), never the staff API's secrets
+            o.MimeTypes = ["application/json", "text/xml", "application/javascript"];
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddOptions<FormOptions>().Configure<IOptions<Open311Options>>((form, o) =>
         {
             form.MultipartBodyLengthLimit = o.Value.MaxRequestBodyBytes;
@@ -47,6 +59,7 @@ static class ServerSetup
 
     public static WebApplication UseOpen311(this WebApplication app)
     {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311"), public311 => public311.UseResponseCompression());
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
         if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;
         app.UseErrorPages();

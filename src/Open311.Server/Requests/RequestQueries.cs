@@ -75,26 +75,30 @@ sealed class RequestQueries(Database db)
     }
 
     // What extensions=true adds, for a page of requests at once: answers, public notes, public photos.
-    public async Task<RequestExtras> ExtrasAsync(IReadOnlyList<RequestRow> rows, bool includePrivate, CancellationToken ct)
+    // Without extensions only the photos are read (the first public one is the request's media_url).
+    // One request is read by its id, a page by the list of its ids.
+    public async Task<RequestExtras> ExtrasAsync(IReadOnlyList<RequestRow> rows, bool includePrivate, CancellationToken ct,
+        bool extensions = true)
     {
         if (rows.Count == 0) return RequestExtras.None;
         var ids = rows.Select(r => r.Id).ToArray();
-        var anyOf = db.Dialect.AnyOf("request_id", "ids");
+        var which = ids.Length == 1 ? "request_id = @id" : db.Dialect.AnyOf("request_id", "ids");
+        var args = new { ids, id = ids[0], yes = true };
         var visibility = includePrivate ? "" : "AND public = @yes";
         await using var connection = await db.OpenAsync(ct);
-        var answers = await connection.QueryAsync<AnswerRow>(
-            $"SELECT request_id, code, position, value FROM request_attributes WHERE {anyOf} ORDER BY request_id, code, position",
-            new { ids });
-        var notes = await connection.QueryAsync<NoteRow>(
-            $"""
-            SELECT id, request_id, created_at, type, summary, description, public, api_key_id FROM request_notes
-            WHERE {anyOf} {visibility} ORDER BY request_id, created_at, id
-            """, new { ids, yes = true });
         var photos = await connection.QueryAsync<PhotoRow>(
             $"""
             SELECT id, request_id, created_at, title, public, content_type, file_name, byte_size FROM request_photos
-            WHERE {anyOf} {visibility} ORDER BY request_id, created_at, id
-            """, new { ids, yes = true });
+            WHERE {which} {visibility} ORDER BY request_id, created_at, id
+            """, args);
+        if (!extensions) return RequestExtras.None with { Photos = photos.ToLookup(p => p.RequestId) };
+        var answers = await connection.QueryAsync<AnswerRow>(
+            $"SELECT request_id, code, position, value FROM request_attributes WHERE {which} ORDER BY request_id, code, position", args);
+        var notes = await connection.QueryAsync<NoteRow>(
+            $"""
+            SELECT id, request_id, created_at, type, summary, description, public, api_key_id FROM request_notes
+            WHERE {which} {visibility} ORDER BY request_id, created_at, id
+            """, args);
         return new RequestExtras(
             answers.ToLookup(a => a.RequestId),
             notes.ToLookup(n => n.RequestId),

@@ -6,7 +6,7 @@ sealed class RequestViews(RequestQueries requests, ServiceQueries services, Date
 {
     public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct)
     {
-        var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct);
+        var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct, extensions);
         var definitions = extensions ? await DefinitionsAsync(rows, ct) : null;
         var list = new List<RequestWire>(rows.Count);
         foreach (var row in rows)

@@ -7,7 +7,7 @@ enum CatalogChange { Created, Updated, Deleted, Deactivated, NotFound }
 
 // Saves and removes services with their attribute definitions. Each save moves the service's
 // updated_at and the discovery changeset, and is audited, in one transaction.
-sealed class CatalogStore(Database db, TimeProvider time)
+sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
 {
     public Task<CatalogChange> SaveAsync(CatalogService service, Actor actor, CancellationToken ct = default) =>
         db.WriteAsync((c, t) => SaveAsync(c, t, service, actor), ct);
@@ -69,6 +69,12 @@ sealed class CatalogStore(Database db, TimeProvider time)
         return change;
     }
 
-    static Task TouchChangesetAsync(DbConnection c, DbTransaction t, long now) =>
-        Settings.SetAsync(c, t, "catalog_changed_at", now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    // The changeset is the time of the change; the version counts changes, so two in one millisecond differ too.
+    async Task TouchChangesetAsync(DbConnection c, DbTransaction t, long now)
+    {
+        cache.Changed();
+        await Settings.SetAsync(c, t, "catalog_changed_at", now.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var version = await Settings.GetAsync(c, "catalog_version", t);
+        await Settings.SetAsync(c, t, "catalog_version", ((long.TryParse(version, out var v) ? v : 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

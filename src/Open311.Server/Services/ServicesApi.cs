@@ -11,7 +11,11 @@ static class ServicesApi
             .WithDescription("The attributes a request for this service takes. Austin addendum: extensions=true adds extended_attributes {active, notice, updated_at}.");
     }
 
-    public static async Task<IResult> ListServices(string format, ServiceQueries services, CancellationToken ct)
+    // Both are kept as bytes until the catalog changes (CatalogCache), with ETags for conditional GETs.
+    public static Task<IResult> ListServices(string format, ServiceQueries services, CatalogCache cache, HttpContext http, CancellationToken ct) =>
+        cache.GetAsync(http, $"services.{format}", () => ListAsync(format, services, ct), ct);
+
+    static async Task<IResult> ListAsync(string format, ServiceQueries services, CancellationToken ct)
     {
         var list = (await services.ListAsync(ct))
             .Select(s => new ServiceWire(s.ServiceCode, s.ServiceName, s.Description, s.HasAttributes, s.Type, s.Keywords, s.GroupName))
@@ -19,7 +23,11 @@ static class ServicesApi
         return Wire.List(format.AsWire(), "services", list);
     }
 
-    public static async Task<IResult> GetServiceDefinition(string format, string service_code, string? extensions,
+    public static Task<IResult> GetServiceDefinition(string format, string service_code, string? extensions,
+        ServiceQueries services, DateCodec dates, CatalogCache cache, HttpContext http, CancellationToken ct) =>
+        cache.GetAsync(http, $"services/{service_code}.{format}?{extensions}", () => DefinitionAsync(format, service_code, extensions, services, dates, ct), ct);
+
+    static async Task<IResult> DefinitionAsync(string format, string service_code, string? extensions,
         ServiceQueries services, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();

@@ -9,6 +9,7 @@ namespace Open311;
 sealed partial class WireResult(WireFormat format, string root, object payload, int status = StatusCodes.Status200OK) : IResult
 {
     public WireFormat Format => format;
+    public string Root => root;
     public int StatusCode => status;
     public object Payload => payload;
 
@@ -38,19 +39,33 @@ static partial class Wire
         ? JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), WireJson.Options)
         : XmlWire.Write(root, payload, WireJson.Options);
 
-    public static async Task WriteAsync(HttpContext context, WireFormat format, string root, object payload, int status)
+    public static Task WriteAsync(HttpContext context, WireFormat format, string root, object payload, int status) =>
+        WriteBytesAsync(context, format, Serialize(format, root, payload), status);
+
+    // A body already in bytes (the catalog's are kept so), with its ETag when it was worked out before.
+    public static async Task WriteBytesAsync(HttpContext context, WireFormat format, byte[] body, int status, string? etag = null)
     {
-        var body = Serialize(format, root, payload);
         var response = context.Response;
-        response.StatusCode = status;
         var callback = format == WireFormat.Json ? JsonpCallback(context.Request) : null;
+        var prefix = callback is null ? [] : Encoding.UTF8.GetBytes($"/**/{callback}(");
+        var suffix = callback is null ? [] : ");"u8.ToArray();
+        // Conditional GETs: the ETag is the answer's own hash, so an unchanged answer is a 304 with no body.
+        if (status == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method))
+        {
+            etag = callback is null ? etag ?? EntityTags.Of(body) : EntityTags.Of([.. prefix, .. body, .. suffix]);
+            response.Headers.ETag = etag;
+            if (EntityTags.Matches(context.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+        response.StatusCode = status;
         if (callback is not null)
         {
             // Chicago extension: JSONP on JSON GETs. The callback was validated with the other parameters.
             response.ContentType = "application/javascript; charset=utf-8";
             response.Headers.XContentTypeOptions = "nosniff";
-            var prefix = Encoding.UTF8.GetBytes($"/**/{callback}(");
-            var suffix = ");"u8.ToArray();
             response.ContentLength = prefix.Length + body.Length + suffix.Length;
             await response.Body.WriteAsync(prefix);
             await response.Body.WriteAsync(body);

@@ -1,0 +1,19 @@
+using System.IO.Hashing;
+
+namespace Open311;
+
+// Strong ETags for public GET answers: a hash of the bytes sent, so equal answers have equal tags
+// whichever instance made them, and If-None-Match with a tag still current answers 304 (RFC 9110 §13.1.2).
+static class EntityTags
+{
+    public static string Of(ReadOnlySpan<byte> body) => $"\"{XxHash128.HashToUInt128(body):x32}\"";
+
+    public static bool Matches(HttpRequest request, string etag)
+    {
+        foreach (var header in request.Headers.IfNoneMatch)
+            foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                // If-None-Match compares weakly: W/"x" matches "x".
+                if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag) return true;
+        return false;
+    }
+}
