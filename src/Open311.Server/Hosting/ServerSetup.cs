@@ -27,6 +27,7 @@ static class ServerSetup
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<RequestQueries>();
+        services.AddSingleton<SyncBookmarks>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();

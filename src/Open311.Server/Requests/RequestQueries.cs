@@ -4,9 +4,14 @@ using Dapper;
 namespace Open311;
 
 // Reads requests for the public API: search, one by id, one by token.
-sealed class RequestQueries(Database db)
+sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
 {
+    // The key of a row in its list's order: its id, and for sync order the time of its change.
+    sealed record Key(long Id, long At);
+
     // Reads one page and, with lookAhead, that many rows more to tell whether another page follows.
+    // Two steps (a deferred join): the page's ids from the narrowest index that orders them, where the rows
+    // of earlier pages are skipped, then the page's rows by id.
     public async Task<IReadOnlyList<RequestRow>> SearchAsync(RequestFilter f, IReadOnlyCollection<long>? serviceIds, int lookAhead, CancellationToken ct)
     {
         var dialect = db.Dialect;
@@ -20,7 +25,8 @@ sealed class RequestQueries(Database db)
         if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
         if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(dialect.TextMatch("text")); args.Add("text", text); }
 
-        string from, order;
+        string from, order, key;
+        var sync = f.UpdatedFrom is not null && f.Order == SearchOrder.Updated;
         if (f.UpdatedFrom is not null)
         {
             // Austin addendum: requests "updated in the provided date range", i.e. with a change inside it.
@@ -28,37 +34,72 @@ sealed class RequestQueries(Database db)
             args.Add("updatedFrom", f.UpdatedFrom);
             args.Add("updatedTo", f.UpdatedTo);
             const string firstChange = "c.changed_at >= @updatedFrom AND c.changed_at <= @updatedTo AND (c.prev_at IS NULL OR c.prev_at < @updatedFrom)";
-            if (f.Order == SearchOrder.Updated)
+            if (sync)
             {
                 // Sync order: by that first change, which later updates don't move (pages never skip or repeat).
-                from = "request_changes c JOIN requests r ON r.id = c.request_id JOIN services s ON s.id = r.service_id";
+                // The change log's own index orders it; requests are joined only when another filter needs them.
+                from = where.Count > 0 ? "request_changes c JOIN requests r ON r.id = c.request_id" : "request_changes c";
                 where.Add(firstChange);
                 order = "c.changed_at, c.request_id";
+                key = "c.request_id AS id, c.changed_at AS at";
             }
             else
             {
-                from = RequestRow.From;
+                from = "requests r";
                 where.Add($"EXISTS (SELECT 1 FROM request_changes c WHERE c.request_id = r.id AND {firstChange})");
                 order = "r.requested_at DESC, r.id DESC";
+                key = "r.id, r.requested_at AS at";
             }
         }
         else
         {
-            from = RequestRow.From;
+            from = "requests r";
             // Ties are broken by id so that pages never overlap or skip (CONTRACT §5).
-            order = f.Order == SearchOrder.Updated ? "r.updated_at, r.id" : "r.requested_at DESC, r.id DESC";
+            (order, key) = f.Order == SearchOrder.Updated ? ("r.updated_at, r.id", "r.id, r.updated_at AS at") : ("r.requested_at DESC, r.id DESC", "r.id, r.requested_at AS at");
         }
 
-        args.Add("limit", f.PerPage + lookAhead);
-        args.Add("offset", f.Offset);
-        var sql = $"""
-            SELECT {RequestRow.Columns} FROM {from}
+        // A sync pass reads page after page: where an earlier call left a bookmark at this page's start,
+        // the page is read from there instead of counted from the start (see SyncBookmarks).
+        var marked = sync && f.Statuses is null && f.Text is null;
+        var list = marked ? SyncBookmarks.ListOf(f, serviceIds) : "";
+        long offset = f.Offset, limit = f.PerPage + lookAhead;
+        var before = false;
+        if (marked && bookmarks.Find(list, f.Offset) is { } mark)
+        {
+            where.Add("c.changed_at >= @afterAt AND (c.changed_at > @afterAt OR c.request_id > @afterId)");
+            args.Add("afterAt", mark.At);
+            args.Add("afterId", mark.Id);
+            offset = 0;
+        }
+        else if (marked && offset > 0)
+        {
+            offset--; // the row before the page too: its key is the bookmark of the page's start
+            limit++;
+            before = true;
+        }
+        args.Add("limit", limit);
+        args.Add("offset", offset);
+
+        await using var connection = await db.OpenAsync(ct);
+        var keys = (await connection.QueryAsync<Key>(
+            $"""
+            SELECT {key} FROM {from}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY {order}
             LIMIT @limit OFFSET @offset
-            """;
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<RequestRow>(sql, args)).AsList();
+            """, args)).AsList();
+        if (before && keys.Count > 0)
+        {
+            bookmarks.Keep(list, f.Offset, keys[0].Id, keys[0].At);
+            keys.RemoveAt(0);
+        }
+        if (marked && keys.Count >= f.PerPage) bookmarks.Keep(list, f.Offset + f.PerPage, keys[f.PerPage - 1].Id, keys[f.PerPage - 1].At);
+        if (keys.Count == 0) return [];
+
+        var rows = (await connection.QueryAsync<RequestRow>(
+            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {dialect.AnyOf("r.id", "page")}",
+            new { page = keys.Select(k => k.Id).ToArray() })).ToDictionary(r => r.Id);
+        return keys.Select(k => rows[k.Id]).ToList();
     }
 
     public Task<RequestRow?> FindAsync(string serviceRequestId, CancellationToken ct) =>
