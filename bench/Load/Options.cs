@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Open311.Bench.Load;
 
-sealed record Options(string Engine, int Requests, int Duration, int Connections, int Seed, string Root)
+sealed record Options(string Engine, int Requests, int Duration, int Connections, int Seed, string Root, string? Only = null)
 {
     public string CacheFolder => Path.Combine(Root, "bench", ".cache");
     public string OutFolder => Path.Combine(Root, "bench", "out");
@@ -17,6 +17,7 @@ sealed record Options(string Engine, int Requests, int Duration, int Connections
     public static Options Parse(string[] args)
     {
         string engine = "sqlite", root = Directory.GetCurrentDirectory(), command = "bench/run.sh";
+        string? only = null;
         int requests = 1_000_000, duration = 10, connections = 16, seed = 1;
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,12 +32,13 @@ sealed record Options(string Engine, int Requests, int Duration, int Connections
                 case "--seed": seed = Number(); break;
                 case "--root": root = Next(); break;
                 case "--command": command = Next(); break;
+                case "--only": only = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
         if (engine is not ("sqlite" or "postgres")) throw new ArgumentException("--engine is sqlite or postgres");
         Directory.CreateDirectory(Path.Combine(root, "bench", ".cache"));
         Directory.CreateDirectory(Path.Combine(root, "bench", "out"));
-        return new Options(engine, requests, duration, connections, seed, root) { Command = command };
+        return new Options(engine, requests, duration, connections, seed, root, only) { Command = command };
     }
 }

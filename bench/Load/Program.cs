@@ -13,7 +13,8 @@ var key = await Executable.CreateKeyAsync(options, connectionString);
 
 await using var server = await Contender.StartServerAsync(options, connectionString);
 var data = await BenchData.ProbeAsync(server, key);
-var scenarios = Scenario.All(data);
+// --only TEXT: the scenarios whose names hold TEXT, for a look while working; RESULTS.md is then left alone.
+var scenarios = Scenario.All(data).Where(s => options.Only is null || s.Name.Contains(options.Only)).ToList();
 var captured = await Capture.WriteAsync(server, scenarios, key, Path.Combine(options.OutFolder, "captured.json"));
 await using var limit = await Contender.StartLimitAsync(options, captured);
 
@@ -23,6 +24,7 @@ foreach (var scenario in scenarios)
     Console.Error.WriteLine($"bench: {scenario.Name}");
     results.Add(await Wrk.CompareAsync(options, scenario, server, limit, key));
 }
+if (options.Only is not null) return;
 var machine = await Machine.DescribeAsync();
 Report.Write(options, data, results, server.Started, server.PeakMemoryBytes(), store.Describe(), machine, loadBefore);
 Console.Error.WriteLine($"bench: results in {options.ResultsFile}");

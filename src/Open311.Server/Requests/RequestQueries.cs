@@ -33,7 +33,8 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
             // Each such request has exactly one change c that is its first at or after updated_after.
             args.Add("updatedFrom", f.UpdatedFrom);
             args.Add("updatedTo", f.UpdatedTo);
-            const string firstChange = "c.changed_at >= @updatedFrom AND c.changed_at <= @updatedTo AND (c.prev_at IS NULL OR c.prev_at < @updatedFrom)";
+            // changedFrom is updatedFrom, or a sync page's bookmark: the one lower bound the index range starts at.
+            const string firstChange = "c.changed_at >= @changedFrom AND c.changed_at <= @updatedTo AND (c.prev_at IS NULL OR c.prev_at < @updatedFrom)";
             if (sync)
             {
                 // Sync order: by that first change, which later updates don't move (pages never skip or repeat).
@@ -64,9 +65,11 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         var list = marked ? SyncBookmarks.ListOf(f, serviceIds) : "";
         long offset = f.Offset, limit = f.PerPage + lookAhead;
         var before = false;
+        args.Add("changedFrom", f.UpdatedFrom);
         if (marked && bookmarks.Find(list, f.Offset) is { } mark)
         {
-            where.Add("c.changed_at >= @afterAt AND (c.changed_at > @afterAt OR c.request_id > @afterId)");
+            where.Add("(c.changed_at > @afterAt OR c.request_id > @afterId)");
+            args.Add("changedFrom", mark.At);
             args.Add("afterAt", mark.At);
             args.Add("afterId", mark.Id);
             offset = 0;
@@ -97,8 +100,8 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         if (keys.Count == 0) return [];
 
         var rows = (await connection.QueryAsync<RequestRow>(
-            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {dialect.AnyOf("r.id", "page")}",
-            new { page = keys.Select(k => k.Id).ToArray() })).ToDictionary(r => r.Id);
+            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {dialect.AnyId("r.id", "page")}",
+            new { page = dialect.IdList(keys.Select(k => k.Id)) })).ToDictionary(r => r.Id);
         return keys.Select(k => rows[k.Id]).ToList();
     }
 
@@ -122,9 +125,8 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         bool extensions = true)
     {
         if (rows.Count == 0) return RequestExtras.None;
-        var ids = rows.Select(r => r.Id).ToArray();
-        var which = ids.Length == 1 ? "request_id = @id" : db.Dialect.AnyOf("request_id", "ids");
-        var args = new { ids, id = ids[0], yes = true };
+        var which = rows.Count == 1 ? "request_id = @id" : db.Dialect.AnyId("request_id", "ids");
+        var args = new { ids = db.Dialect.IdList(rows.Select(r => r.Id)), id = rows[0].Id, yes = true };
         var visibility = includePrivate ? "" : "AND public = @yes";
         await using var connection = await db.OpenAsync(ct);
         var photos = await connection.QueryAsync<PhotoRow>(

@@ -19,6 +19,11 @@ abstract class Dialect
     // "column IN (...)" for a list parameter.
     public abstract string AnyOf(string column, string parameter);
 
+    // The same for a page of row ids (up to a hundred and one), as one parameter made by IdList.
+    public virtual string AnyId(string column, string parameter) => AnyOf(column, parameter);
+
+    public virtual object IdList(IEnumerable<long> ids) => ids.ToArray();
+
     // The next number of the YY-NNNNNNNN sequence for a year, safe under concurrent creation.
     public abstract Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year);
 
