@@ -17,13 +17,14 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         var dialect = db.Dialect;
         var where = new List<string>();
         var args = new DynamicParameters();
+        await using var connection = await db.OpenAsync(ct);
         // One fixed fragment per filter (FixMyStreet's %rules).
         if (f.Ids is not null) { where.Add(dialect.AnyOf("r.service_request_id", "ids")); args.Add("ids", f.Ids.ToArray()); }
         if (serviceIds is not null) { where.Add(dialect.AnyOf("r.service_id", "serviceIds")); args.Add("serviceIds", serviceIds.ToArray()); }
         if (f.Statuses is not null) { where.Add(dialect.AnyOf("r.status", "statuses")); args.Add("statuses", f.Statuses.ToArray()); }
         if (f.RequestedFrom is not null) { where.Add("r.requested_at >= @requestedFrom"); args.Add("requestedFrom", f.RequestedFrom); }
         if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
-        if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(dialect.TextMatch("text")); args.Add("text", text); }
+        if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(await dialect.TextMatchAsync(connection, "text", text)); args.Add("text", text); }
 
         string from, order, key;
         var sync = f.UpdatedFrom is not null && f.Order == SearchOrder.Updated;
@@ -83,7 +84,6 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         args.Add("limit", limit);
         args.Add("offset", offset);
 
-        await using var connection = await db.OpenAsync(ct);
         var keys = (await connection.QueryAsync<Key>(
             $"""
             SELECT {key} FROM {from}

@@ -2,7 +2,7 @@ namespace Open311;
 
 // Turns request rows into the public wire shape. Personal fields are never read here, and notes and
 // photos are the public ones only (CONTRACT §4 and §6).
-sealed class RequestViews(RequestQueries requests, ServiceQueries services, DateCodec dates, MediaLinks media)
+sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCodec dates, MediaLinks media)
 {
     public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ sealed class RequestViews(RequestQueries requests, ServiceQueries services, Date
     {
         var found = new Dictionary<string, ServiceEntry>();
         foreach (var code in rows.Select(r => r.ServiceCode).Distinct())
-            if (await services.FindAsync(code, ct) is { } entry) found[code] = entry;
+            if (await catalog.ServiceAsync(code, ct) is { } entry) found[code] = entry;
         return found;
     }
 

@@ -64,7 +64,7 @@ static class RequestsApi
         return Wire.List(wire, "service_requests", await views.ToWireAsync([row], extended, http.Request, ct));
     }
 
-    public static async Task<IResult> CreateRequest(string format, HttpContext http, ServiceQueries services, RequestStore store,
+    public static async Task<IResult> CreateRequest(string format, HttpContext http, CatalogCache catalog, RequestStore store,
         PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();
@@ -78,7 +78,7 @@ static class RequestsApi
 
         var code = fields["service_code"];
         if (code is null) return Wire.Error(wire, Open311Error.BadRequest("service_code", "is required"));
-        if (await services.FindAsync(code, ct) is not { } service)
+        if (await catalog.ServiceAsync(code, ct) is not { } service)
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
 
         var (request, errors) = Submission.Parse(fields, service, options.Value, dates);

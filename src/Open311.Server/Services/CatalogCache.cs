@@ -7,13 +7,14 @@ namespace Open311;
 // catalog does, so each is made once per catalog version and kept as bytes with its ETag. A change made
 // through this instance is seen at once: for a few seconds after one, the version is read on every call.
 // A change made by another instance on the same database is seen within a second.
-sealed class CatalogCache(Database db)
+sealed class CatalogCache(Database db, ServiceQueries services)
 {
     const long RecheckMs = 1_000, AfterLocalChangeMs = 5_000;
 
     sealed record Entry(WireFormat Format, byte[] Body, string ETag);
 
     readonly ConcurrentDictionary<string, Entry> entries = new();
+    readonly ConcurrentDictionary<string, ServiceEntry> definitions = new();
     string version = "";
     long checkedAt = long.MinValue / 2;
     long changedAt = long.MinValue / 2;
@@ -38,6 +39,16 @@ sealed class CatalogCache(Database db)
         return new Kept(entry);
     }
 
+    // A service with its attribute definitions, as ServiceQueries.FindAsync reads it, kept the same way:
+    // creating a request and listing requests with extensions check answers against it.
+    public async Task<ServiceEntry?> ServiceAsync(string code, CancellationToken ct)
+    {
+        var versioned = $"{await VersionAsync(ct)}|{code}";
+        if (definitions.TryGetValue(versioned, out var kept)) return kept;
+        if (await services.FindAsync(code, ct) is not { } entry) return null;
+        return definitions.GetOrAdd(versioned, entry);
+    }
+
     async ValueTask<string> VersionAsync(CancellationToken ct)
     {
         var now = Environment.TickCount64;
@@ -48,6 +59,7 @@ sealed class CatalogCache(Database db)
         if (read != version)
         {
             entries.Clear(); // a version's entries are never read again
+            definitions.Clear();
             version = read;
         }
         Volatile.Write(ref checkedAt, now);

@@ -41,6 +41,9 @@ abstract class Dialect
     // A predicate on the requests alias "r" matching the text query in the given parameter.
     public abstract string TextMatch(string parameter);
 
+    // The same, for a query about to run on this connection: an engine may look at the text first.
+    public virtual Task<string> TextMatchAsync(DbConnection connection, string parameter, string text) => Task.FromResult(TextMatch(parameter));
+
     // Turns the user's q into the engine's query text; null when q holds nothing searchable.
     public abstract string? TextQuery(string q);
 
