@@ -31,10 +31,12 @@ sealed class MemoryRateCounter : IRateCounter
     readonly ConcurrentDictionary<string, Window> windows = new();
     long lastSweep;
 
+    // The window's index and its count in one long (index << 32 | count), moved with compare-and-swap:
+    // every anonymous call from one address hits the same window, and a lock there was contended.
     sealed class Window(long index)
     {
-        public long Index = index;
-        public long Count;
+        public long State = index << 32;
+        public long Index => Volatile.Read(ref State) >> 32;
     }
 
     public ValueTask<RateDecision> HitAsync(string partition, int limit, long nowMs, CancellationToken ct)
@@ -42,12 +44,14 @@ sealed class MemoryRateCounter : IRateCounter
         var index = RateWindow.Index(nowMs);
         Sweep(index);
         var window = windows.GetOrAdd(partition, _ => new Window(index));
-        long count;
-        lock (window)
+        long state, next;
+        do
         {
-            if (window.Index != index) { window.Index = index; window.Count = 0; }
-            count = ++window.Count;
+            state = Volatile.Read(ref window.State);
+            next = state >> 32 == index ? state + 1 : index << 32 | 1;
         }
+        while (Interlocked.CompareExchange(ref window.State, next, state) != state);
+        var count = next & 0xFFFF_FFFF;
         return ValueTask.FromResult(RateWindow.Decide(count, limit, nowMs));
     }
 

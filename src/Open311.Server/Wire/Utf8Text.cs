@@ -10,6 +10,8 @@ static class Utf8Text
     public static IEnumerable<string> InvalidQueryParameters(string? rawQuery)
     {
         if (string.IsNullOrEmpty(rawQuery)) yield break;
+        // Most queries are plain ASCII with no escapes: nothing to decode, nothing to check.
+        if (!rawQuery.Contains('%') && System.Text.Ascii.IsValid(rawQuery)) yield break;
         foreach (var pair in rawQuery.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=');
