@@ -24,7 +24,12 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         if (f.Statuses is not null) { where.Add(dialect.AnyOf("r.status", "statuses")); args.Add("statuses", f.Statuses.ToArray()); }
         if (f.RequestedFrom is not null) { where.Add("r.requested_at >= @requestedFrom"); args.Add("requestedFrom", f.RequestedFrom); }
         if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
-        if (f.Text is not null && dialect.TextQuery(f.Text) is { } text) { where.Add(await dialect.TextMatchAsync(connection, "text", text)); args.Add("text", text); }
+        string? walkFor = null;
+        if (f.Text is not null && dialect.TextQuery(f.Text) is { } text)
+        {
+            if (await dialect.TextMatchAsync(connection, "text", text) is { } match) { where.Add(match); args.Add("text", text); }
+            else walkFor = text;
+        }
 
         string from, order, key;
         var sync = f.UpdatedFrom is not null && f.Order == SearchOrder.Updated;
@@ -81,16 +86,20 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
             limit++;
             before = true;
         }
-        args.Add("limit", limit);
-        args.Add("offset", offset);
-
-        var keys = (await connection.QueryAsync<Key>(
-            $"""
+        var keySql = $"""
             SELECT {key} FROM {from}
             {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")}
             ORDER BY {order}
             LIMIT @limit OFFSET @offset
-            """, args)).AsList();
+            """;
+        List<Key> keys;
+        if (walkFor is not null) keys = await WalkAsync(connection, keySql, args, walkFor, offset, limit);
+        else
+        {
+            args.Add("limit", limit);
+            args.Add("offset", offset);
+            keys = (await connection.QueryAsync<Key>(keySql, args)).AsList();
+        }
         if (before && keys.Count > 0)
         {
             bookmarks.Keep(list, f.Offset, keys[0].Id, keys[0].At);
@@ -103,6 +112,31 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
             $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {dialect.AnyId("r.id", "page")}",
             new { page = dialect.IdList(keys.Select(k => k.Id)) })).ToDictionary(r => r.Id);
         return keys.Select(k => rows[k.Id]).ToList();
+    }
+
+    // A common word (Dialect.TextMatchAsync): the list is read in its order a stretch at a time, and of each
+    // stretch the ids the search index finds in its range are kept, until the page is full. A stretch is
+    // twice as long as the one before: a common word fills a page from the first.
+    internal static int Stretch { get; set; } = 400; // tests shorten it to walk several stretches
+
+    async Task<List<Key>> WalkAsync(DbConnection connection, string keySql, DynamicParameters args, string text, long offset, long limit)
+    {
+        var found = new List<Key>();
+        for (long start = 0, length = Stretch; ; start += length, length *= 2)
+        {
+            args.Add("limit", length);
+            args.Add("offset", start);
+            var stretch = (await connection.QueryAsync<Key>(keySql, args)).AsList();
+            if (stretch.Count == 0) return found;
+            var matches = await db.Dialect.MatchesAmongAsync(connection, text, stretch.Min(k => k.Id), stretch.Max(k => k.Id));
+            foreach (var k in stretch.Where(k => matches.Contains(k.Id)))
+            {
+                if (offset > 0) offset--;
+                else if (found.Count < limit) found.Add(k);
+                else return found;
+            }
+            if (found.Count == limit || stretch.Count < length) return found;
+        }
     }
 
     public Task<RequestRow?> FindAsync(string serviceRequestId, CancellationToken ct) =>

@@ -41,8 +41,13 @@ abstract class Dialect
     // A predicate on the requests alias "r" matching the text query in the given parameter.
     public abstract string TextMatch(string parameter);
 
-    // The same, for a query about to run on this connection: an engine may look at the text first.
-    public virtual Task<string> TextMatchAsync(DbConnection connection, string parameter, string text) => Task.FromResult(TextMatch(parameter));
+    // The same, for a search about to run on this connection, or null when the engine would rather the list
+    // were walked in its order a stretch at a time, asking MatchesAmongAsync which ids of each stretch match.
+    public virtual Task<string?> TextMatchAsync(DbConnection connection, string parameter, string text) =>
+        Task.FromResult<string?>(TextMatch(parameter));
+
+    public virtual Task<HashSet<long>> MatchesAmongAsync(DbConnection connection, string text, long fromId, long toId) =>
+        throw new NotSupportedException($"{Engine} matches text with a predicate");
 
     // Turns the user's q into the engine's query text; null when q holds nothing searchable.
     public abstract string? TextQuery(string q);

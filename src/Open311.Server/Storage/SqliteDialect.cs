@@ -92,18 +92,23 @@ sealed class SqliteDialect : Dialect
     public override string TextMatch(string parameter) =>
         $"r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
 
-    // The planner can't tell a rare word from a common one, and the best plans differ: a rare word's few
-    // matches are looked up by id and sorted; a common word's are too many for that (a hundred thousand
-    // lookups to keep fifty), so the requests are walked in the list's order instead, each kept when it is
-    // among the matches (gathered once). "+r.id" keeps the planner from looking matches up by id.
-    internal static int FewMatches { get; set; } = 2000; // tests lower it to run the walk on a small store
+    // The planner can't tell a rare word from a common one, and the best plans differ. A rare word's few
+    // matches are looked up by id and sorted. A common word has too many for that (a hundred thousand
+    // lookups to keep fifty): the search walks the list in its order instead, a stretch at a time, and
+    // keeps the ids the index finds among the stretch's range of ids (FTS5 seeks a rowid range directly).
+    internal static int FewMatches { get; set; } = 500; // tests lower it to walk a small store
 
-    public override async Task<string> TextMatchAsync(DbConnection connection, string parameter, string text)
+    public override async Task<string?> TextMatchAsync(DbConnection connection, string parameter, string text)
     {
         var matches = await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM (SELECT 1 FROM requests_fts WHERE requests_fts MATCH @text LIMIT @few)", new { text, few = FewMatches });
-        return matches < FewMatches ? TextMatch(parameter) : $"+r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
+        return matches < FewMatches ? TextMatch(parameter) : null;
     }
+
+    public override async Task<HashSet<long>> MatchesAmongAsync(DbConnection connection, string text, long fromId, long toId) =>
+        (await connection.QueryAsync<long>(
+            "SELECT rowid FROM requests_fts WHERE requests_fts MATCH @text AND rowid BETWEEN @fromId AND @toId",
+            new { text, fromId, toId })).ToHashSet();
 
     // WebSearch's groups as FTS5: ("a" AND "b c" NOT "d") OR (...). Every phrase is quoted, so q can't use FTS5 syntax.
     public override string? TextQuery(string q)
