@@ -31,12 +31,12 @@ static class Wrk
 {
     const int Rounds = 2;
 
-    // A short warm-up for each, then rounds in turn (server, limit, limit, server), so that whatever
-    // else the machine does weighs on both alike.
+    // A warm-up for each (long enough for the JIT's second tier to replace the first), then rounds in
+    // turn (server, limit, limit, server), so that whatever else the machine does weighs on both alike.
     public static async Task<ScenarioResult> CompareAsync(Options options, Scenario scenario, Contender server, Contender limit, string key)
     {
-        await RunAsync(options, scenario, server, key, 2);
-        await RunAsync(options, scenario, limit, key, 1);
+        await RunAsync(options, scenario, server, key, 5);
+        await RunAsync(options, scenario, limit, key, 3);
         var seconds = Math.Max(1, options.Duration / Rounds);
         var serverRuns = new List<WrkRun>();
         var limitRuns = new List<WrkRun>();

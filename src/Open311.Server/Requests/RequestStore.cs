@@ -48,7 +48,7 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
                 """, new { id, now, yes = true, keyId = caller.Key?.Id }, t);
             foreach (var photo in photos ?? [])
                 await PhotoRows.InsertAsync(c, t, id, photo, title: null, isPublic: true, now, caller.Key?.Id);
-            await db.Dialect.IndexRequestAsync(c, t, id);
+            await db.Dialect.IndexNewRequestAsync(c, t, id);
             await AuditTrail.WriteAsync(c, t, now, caller.Actor, "request", serviceRequestId, "created",
                 new { service_code = r.Service.Service.ServiceCode, channel = r.Channel, photos = photos?.Count ?? 0 }, id);
             return (serviceRequestId, token);

@@ -13,8 +13,8 @@ abstract class Dialect
     // Applies the versioned .sql migrations of this engine (Storage/Migrations/{engine}) with DbUp.
     public abstract void Migrate(ILogger logger);
 
-    // SQLite has one writer at a time: writes queue here instead of spinning on SQLITE_BUSY.
-    public virtual ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
+    // SQLite has one writer at a time: writes queue and commit in groups (GroupCommit) instead of spinning on SQLITE_BUSY.
+    public virtual bool GroupsCommits => false;
 
     // "column IN (...)" for a list parameter.
     public abstract string AnyOf(string column, string parameter);
@@ -29,6 +29,10 @@ abstract class Dialect
 
     // Rebuilds the search document of a request: description, address, service name and the text of its public notes.
     public abstract Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId);
+
+    // The same for a request just created, which has no search document yet.
+    public virtual Task IndexNewRequestAsync(DbConnection connection, DbTransaction transaction, long requestId) =>
+        IndexRequestAsync(connection, transaction, requestId);
 
     // Bulk loading (`seed`): a connection made ready for it, batches of whole requests written in the
     // caller's transactions (their change rows and search documents included), and a tidy-up at the end.
@@ -54,10 +58,4 @@ abstract class Dialect
 
     // True when the error means the storage could not be reached at all (503, not 500).
     public abstract bool IsUnavailable(Exception error);
-
-    sealed class NoGate : IDisposable
-    {
-        public static readonly NoGate Instance = new();
-        public void Dispose() { }
-    }
 }
