@@ -109,7 +109,7 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
         if (keys.Count == 0) return [];
 
         var rows = (await connection.QueryAsync<RequestRow>(
-            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {dialect.AnyId("r.id", "page")}",
+            $"SELECT {RequestRow.Columns}, {RequestRow.FirstPhotoColumn} FROM {RequestRow.From} WHERE {dialect.AnyId("r.id", "page")}",
             new { page = dialect.IdList(keys.Select(k => k.Id)) })).ToDictionary(r => r.Id);
         return keys.Select(k => rows[k.Id]).ToList();
     }
@@ -149,31 +149,28 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<RequestRow>(
-            $"SELECT {RequestRow.Columns} FROM {RequestRow.From} WHERE {predicate}", new { value });
+            $"SELECT {RequestRow.Columns}, {RequestRow.FirstPhotoColumn} FROM {RequestRow.From} WHERE {predicate}", new { value });
     }
 
     // What extensions=true adds, for a page of requests at once: answers, public notes, public photos.
-    // Without extensions only the photos are read (the first public one is the request's media_url).
     // One request is read by its id, a page by the list of its ids.
-    public async Task<RequestExtras> ExtrasAsync(IReadOnlyList<RequestRow> rows, bool includePrivate, CancellationToken ct,
-        bool extensions = true)
+    public async Task<RequestExtras> ExtrasAsync(IReadOnlyList<RequestRow> rows, bool includePrivate, CancellationToken ct)
     {
         if (rows.Count == 0) return RequestExtras.None;
         var which = rows.Count == 1 ? "request_id = @id" : db.Dialect.AnyId("request_id", "ids");
         var args = new { ids = db.Dialect.IdList(rows.Select(r => r.Id)), id = rows[0].Id, yes = true };
         var visibility = includePrivate ? "" : "AND public = @yes";
         await using var connection = await db.OpenAsync(ct);
-        var photos = await connection.QueryAsync<PhotoRow>(
-            $"""
-            SELECT id, request_id, created_at, title, public, content_type, file_name, byte_size FROM request_photos
-            WHERE {which} {visibility} ORDER BY request_id, created_at, id
-            """, args);
-        if (!extensions) return RequestExtras.None with { Photos = photos.ToLookup(p => p.RequestId) };
         var answers = await connection.QueryAsync<AnswerRow>(
             $"SELECT request_id, code, position, value FROM request_attributes WHERE {which} ORDER BY request_id, code, position", args);
         var notes = await connection.QueryAsync<NoteRow>(
             $"""
             SELECT id, request_id, created_at, type, summary, description, public, api_key_id FROM request_notes
+            WHERE {which} {visibility} ORDER BY request_id, created_at, id
+            """, args);
+        var photos = await connection.QueryAsync<PhotoRow>(
+            $"""
+            SELECT id, request_id, created_at, title, public, content_type, file_name, byte_size FROM request_photos
             WHERE {which} {visibility} ORDER BY request_id, created_at, id
             """, args);
         return new RequestExtras(

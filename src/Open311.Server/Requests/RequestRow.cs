@@ -25,6 +25,7 @@ sealed class RequestRow
     public string? MediaUrl { get; init; }
     public string? Channel { get; init; }
     public long? ApiKeyId { get; init; }
+    public string? FirstPhotoFile { get; init; }
     public long Version { get; init; }
 
     // Public columns only: personal fields are read by the staff API alone.
@@ -35,6 +36,12 @@ sealed class RequestRow
         """;
 
     public const string From = "requests r JOIN services s ON s.id = r.service_id";
+
+    // The file of the first public photo, the request's media_url: read with the row, so that a public
+    // read without extensions needs no other query.
+    public const string FirstPhotoColumn = """
+        (SELECT p.file_name FROM request_photos p WHERE p.request_id = r.id AND p.public = TRUE ORDER BY p.created_at, p.id LIMIT 1) AS first_photo_file
+        """;
 
     // How every write moves updated_at: to now, or a millisecond on when the clock has not moved past
     // the last change, so that each change is a new link in request_changes (see migration 0002).

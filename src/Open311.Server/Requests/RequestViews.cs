@@ -6,27 +6,25 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
 {
     public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct)
     {
-        var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct, extensions);
-        var definitions = extensions ? await DefinitionsAsync(rows, ct) : null;
+        // media_url is the first public photo (read with the row), or the URL the request was sent with.
+        string? MediaUrl(RequestRow row) => row.FirstPhotoFile is { } file ? media.Url(http, file) : row.MediaUrl;
+        if (!extensions) return rows.Select(row => Core(row, MediaUrl(row))).ToList();
+
+        var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct);
+        var definitions = await DefinitionsAsync(rows, ct);
         var list = new List<RequestWire>(rows.Count);
         foreach (var row in rows)
         {
-            var photos = extras.Photos[row.Id].ToList();
-            var wire = Core(row, photos.Count > 0 ? media.Url(http, photos[0].FileName) : row.MediaUrl);
-            if (definitions is not null)
+            var service = definitions.GetValueOrDefault(row.ServiceCode);
+            var answers = extras.Answers[row.Id].ToList();
+            list.Add(Core(row, MediaUrl(row)) with
             {
-                var service = definitions.GetValueOrDefault(row.ServiceCode);
-                var answers = extras.Answers[row.Id].ToList();
-                wire = wire with
-                {
-                    Details = Details(answers, service),
-                    Attributes = Attributes(answers, service),
-                    ExtendedAttributes = new RequestExtensionWire(row.Channel,
-                        photos.Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
-                    Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
-                };
-            }
-            list.Add(wire);
+                Details = Details(answers, service),
+                Attributes = Attributes(answers, service),
+                ExtendedAttributes = new RequestExtensionWire(row.Channel,
+                    extras.Photos[row.Id].Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
+                Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
+            });
         }
         return list;
     }

@@ -41,7 +41,7 @@ static class XmlWire
 
     public static byte[] Write(string root, object value, JsonSerializerOptions options)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledStream();
         using (var writer = XmlWriter.Create(buffer, Settings))
         {
             writer.WriteStartDocument();
