@@ -26,9 +26,10 @@ if ! command -v wrk >/dev/null; then
 fi
 
 # Numbers taken while test suites run beside them say little: wait (ten minutes at most) for a quiet machine.
+busy() { pgrep -f "dotnet test|testhost" >/dev/null || awk '{ exit !($1 >= 1.0) }' /proc/loadavg; }
 for _ in $(seq 1 ${BENCH_WAIT_ROUNDS:-60}); do
-    pgrep -f "dotnet test|testhost" >/dev/null || break
-    say "waiting for the test runs on this machine to finish (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    busy || break
+    say "waiting for a quiet machine: no test run, a load average under 1 (now $(cut -d' ' -f1-3 /proc/loadavg))"
     sleep 10
 done
 
