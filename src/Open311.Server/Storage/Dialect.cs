@@ -13,7 +13,8 @@ abstract class Dialect
     // Applies the versioned .sql migrations of this engine (Storage/Migrations/{engine}) with DbUp.
     public abstract void Migrate(ILogger logger);
 
-    // SQLite has one writer at a time: writes queue and commit in groups (GroupCommit) instead of spinning on SQLITE_BUSY.
+    // Writes queue and commit in groups (GroupCommit): SQLite has one writer at a time, and PostgreSQL's
+    // creations wait for each other on the year's sequence row.
     public virtual bool GroupsCommits => false;
 
     // "column IN (...)" for a list parameter.

@@ -3,8 +3,9 @@ using System.Threading.Channels;
 
 namespace Open311;
 
-// SQLite writes one transaction at a time, and each commit waits for the disk. Writes that arrive while
-// another is being written are run together in one transaction, each in a savepoint of its own (one
+// SQLite writes one transaction at a time, PostgreSQL's creations queue on the year's sequence row, and
+// each commit waits for the disk. An instance's writes that arrive while another is being written are run
+// together in one transaction, each in a savepoint of its own (one
 // that fails is rolled back alone and its caller gets the error), then committed once; every caller is
 // answered after the commit that made its write durable. One writer drains the queue while it has work.
 sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)

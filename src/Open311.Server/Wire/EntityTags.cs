@@ -8,6 +8,16 @@ static class EntityTags
 {
     public static string Of(ReadOnlySpan<byte> body) => $"\"{XxHash128.HashToUInt128(body):x32}\"";
 
+    // The same for an answer sent in parts (JSONP's callback around the body).
+    public static string Of(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third)
+    {
+        var hash = new XxHash128();
+        hash.Append(first);
+        hash.Append(second);
+        hash.Append(third);
+        return $"\"{hash.GetCurrentHashAsUInt128():x32}\"";
+    }
+
     public static bool Matches(HttpRequest request, string etag)
     {
         foreach (var header in request.Headers.IfNoneMatch)

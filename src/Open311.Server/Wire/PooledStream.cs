@@ -2,12 +2,14 @@ using System.Buffers;
 
 namespace Open311;
 
-// A write-only stream over pooled arrays, for writers that need a Stream (XmlWriter): a long answer is
-// built without MemoryStream's growing copies, then copied once, at its exact size.
+// A write-only stream over pooled arrays: an answer is built without MemoryStream's growing copies and
+// sent from the pooled array itself (or copied once, at its exact size, when it is kept).
 sealed class PooledStream : Stream
 {
     byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     int length;
+
+    public ReadOnlyMemory<byte> Written => buffer.AsMemory(0, length);
 
     public byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 

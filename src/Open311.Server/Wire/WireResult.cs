@@ -35,15 +35,30 @@ static partial class Wire
             _ => 400,
         };
 
-    public static byte[] Serialize(WireFormat format, string root, object payload) => format == WireFormat.Json
-        ? JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), WireJson.Options)
-        : XmlWire.Write(root, payload, WireJson.Options);
+    public static byte[] Serialize(WireFormat format, string root, object payload)
+    {
+        using var buffer = new PooledStream();
+        SerializeInto(buffer, format, root, payload);
+        return buffer.ToArray();
+    }
 
-    public static Task WriteAsync(HttpContext context, WireFormat format, string root, object payload, int status) =>
-        WriteBytesAsync(context, format, Serialize(format, root, payload), status);
+    // Into pooled buffers, from which the answer is sent: nothing of its size is left for the collector
+    // (a page of a hundred requests with extensions is past the large object heap's threshold).
+    public static void SerializeInto(PooledStream buffer, WireFormat format, string root, object payload)
+    {
+        if (format == WireFormat.Json) JsonSerializer.Serialize(buffer, payload, payload.GetType(), WireJson.Options);
+        else XmlWire.Write(buffer, root, payload, WireJson.Options);
+    }
+
+    public static async Task WriteAsync(HttpContext context, WireFormat format, string root, object payload, int status)
+    {
+        using var body = new PooledStream();
+        SerializeInto(body, format, root, payload);
+        await WriteBytesAsync(context, format, body.Written, status);
+    }
 
     // A body already in bytes (the catalog's are kept so), with its ETag when it was worked out before.
-    public static async Task WriteBytesAsync(HttpContext context, WireFormat format, byte[] body, int status, string? etag = null)
+    public static async Task WriteBytesAsync(HttpContext context, WireFormat format, ReadOnlyMemory<byte> body, int status, string? etag = null)
     {
         var response = context.Response;
         var callback = format == WireFormat.Json ? JsonpCallback(context.Request) : null;
@@ -52,7 +67,7 @@ static partial class Wire
         // Conditional GETs: the ETag is the answer's own hash, so an unchanged answer is a 304 with no body.
         if (status == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method))
         {
-            etag = callback is null ? etag ?? EntityTags.Of(body) : EntityTags.Of([.. prefix, .. body, .. suffix]);
+            etag = callback is null ? etag ?? EntityTags.Of(body.Span) : EntityTags.Of(prefix, body.Span, suffix);
             response.Headers.ETag = etag;
             if (EntityTags.Matches(context.Request, etag))
             {

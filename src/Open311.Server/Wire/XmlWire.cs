@@ -39,16 +39,12 @@ static class XmlWire
 
     sealed record XmlField(string Name, Func<object, object?> Get, bool OmitWhenNull);
 
-    public static byte[] Write(string root, object value, JsonSerializerOptions options)
+    public static void Write(Stream output, string root, object value, JsonSerializerOptions options)
     {
-        using var buffer = new PooledStream();
-        using (var writer = XmlWriter.Create(buffer, Settings))
-        {
-            writer.WriteStartDocument();
-            WriteElement(writer, root, value, options);
-            writer.WriteEndDocument();
-        }
-        return buffer.ToArray();
+        using var writer = XmlWriter.Create(output, Settings);
+        writer.WriteStartDocument();
+        WriteElement(writer, root, value, options);
+        writer.WriteEndDocument();
     }
 
     // The singular used for the children of a list element; "value" where the table has no entry
