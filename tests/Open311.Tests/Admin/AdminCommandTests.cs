@@ -85,6 +85,25 @@ public class AdminCommandTests
     }
 
     [Fact]
+    public async Task SeedFillsTheStoreAndShowsItsProgressOnStandardError()
+    {
+        using var database = TestDatabase.Create();
+        var (code, output, error) = await RunAsync(database.ConnectionString, "seed", "--requests", "30", "--seed", "2");
+        Assert.Equal(0, code);
+        Assert.Equal("Seeded 30 requests.", output.TrimEnd().Split('\n').Last());
+        Assert.Contains("seed: 30 of 30 requests (100%)", error);
+
+        await using var app = new Open311App(new() { ["Open311:Storage:ConnectionString"] = database.ConnectionString });
+        var client = app.CreateClient();
+        var now = DateTimeOffset.UtcNow; // the command seeded relative to the real clock
+        var found = 0;
+        for (var from = now.AddDays(-731); from < now; from = from.AddDays(90))
+            found += (await client.FetchAsync($"/open311/v2/requests.json?start_date={from:yyyy-MM-dd}&end_date={from.AddDays(89):yyyy-MM-dd}&per_page=100")).Ids().Count;
+        Assert.Equal(30, found);
+        Assert.NotEqual(0, (await RunAsync(database.ConnectionString, "seed", "--requests", "0")).Code);
+    }
+
+    [Fact]
     public async Task HelpListsTheCommands()
     {
         using var database = TestDatabase.Create();
