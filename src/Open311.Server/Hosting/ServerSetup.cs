@@ -39,7 +39,7 @@ static class ServerSetup
         services.AddHealth();
         services.AddOpen311OpenApi();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
-            .WithExposedHeaders("Link", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+            .WithExposedHeaders("Link", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
         // Lists of requests shrink to a sixth or less; the fastest level costs little CPU for that.
         services.AddResponseCompression(o =>
         {

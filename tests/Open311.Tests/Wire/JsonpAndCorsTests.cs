@@ -49,5 +49,6 @@ public class JsonpAndCorsTests
         Assert.Equal("*", reply.Header("Access-Control-Allow-Origin"));
         Assert.Contains("RateLimit-Remaining", reply.Header("Access-Control-Expose-Headers"));
         Assert.Contains("Link", reply.Header("Access-Control-Expose-Headers"));
+        Assert.Contains("ETag", reply.Header("Access-Control-Expose-Headers"));
     }
 }
