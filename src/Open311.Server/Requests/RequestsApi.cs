@@ -22,7 +22,7 @@ static class RequestsApi
     }
 
     public static async Task<IResult> SearchRequests(string format, [AsParameters] SearchParameters parameters, HttpContext http,
-        RequestQueries requests, ServiceQueries services, RequestViews views, TimeProvider time, DateCodec dates, CancellationToken ct)
+        RequestQueries requests, CatalogCache catalog, RequestViews views, TimeProvider time, DateCodec dates, CancellationToken ct)
     {
         var wire = format.AsWire();
         var (filter, errors) = RequestSearch.Parse(parameters, time.GetUtcNow().ToUnixTimeMilliseconds(), dates);
@@ -31,10 +31,14 @@ static class RequestsApi
         IReadOnlyCollection<long>? serviceIds = null;
         if (filter.ServiceCodes is { } codes)
         {
-            var ids = await services.IdsAsync(codes, ct);
-            var unknown = codes.Where(c => !ids.ContainsKey(c)).Select(c => Open311Error.NotFound("service_code", $"'{Lists.Clip(c)}' was not found")).ToList();
+            // The catalog is kept in memory: codes resolve without a query of their own.
+            var ids = new List<long>();
+            var unknown = new List<Open311Error>();
+            foreach (var code in codes)
+                if (await catalog.ServiceAsync(code, ct) is { } service) ids.Add(service.Service.Id);
+                else unknown.Add(Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
             if (unknown.Count > 0) return Wire.Errors(wire, unknown);
-            serviceIds = ids.Values;
+            serviceIds = ids;
         }
 
         var rows = await requests.SearchAsync(filter, serviceIds, lookAhead: 1, ct);

@@ -79,15 +79,6 @@ sealed class ServiceQueries(Database db)
         return new ServiceEntry(service, attributes);
     }
 
-    // service_code → id for the codes that exist.
-    public async Task<Dictionary<string, long>> IdsAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Code, long Id)>(
-            $"SELECT service_code, id FROM services WHERE {db.Dialect.AnyOf("service_code", "codes")}", new { codes = codes.ToArray() });
-        return rows.ToDictionary(r => r.Code, r => r.Id);
-    }
-
     // Discovery's changeset: the newest change to the catalog.
     public async Task<long?> ChangesetAsync(CancellationToken ct)
     {
