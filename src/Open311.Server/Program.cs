@@ -2,6 +2,7 @@ using Open311;
 
 var builder = WebApplication.CreateBuilder(AdminCommands.ServerArgs(args));
 builder.AddOpen311();
+builder.Services.AddAdminCommands();
 if (AdminCommands.Handles(args)) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 var app = builder.Build();
 

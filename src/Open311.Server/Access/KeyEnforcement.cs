@@ -7,8 +7,6 @@ sealed class KeyEnforcement(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         if (context.Caller().Problem is not { } problem) return next(context);
-        if (ErrorPages.IsStaffPath(context.Request.Path))
-            return Results.Problem(statusCode: problem.Code, detail: problem.Description).ExecuteAsync(context);
-        return Wire.Error(WireFormats.FromPath(context.Request.Path), problem).ExecuteAsync(context);
+        return Refusals.WriteAsync(context, problem.Code, problem.Description);
     }
 }

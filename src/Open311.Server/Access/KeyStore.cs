@@ -9,15 +9,16 @@ sealed record NewKey(ApiKey Key, string Secret);
 sealed class KeyStore
 {
     // Lookups are cached briefly; a change made here clears the cache at once, on every instance
-    // when they share a Redis (a message on its "keys" channel), otherwise within CacheFor.
-    static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    // when they share a Redis (a message on its "keys" channel), otherwise within Open311:Tuning:KeyCacheSeconds.
+    readonly TimeSpan cacheFor;
     readonly ConcurrentDictionary<string, (ApiKey? Key, long Until)> cache = new();
     readonly Database db;
     readonly TimeProvider time;
     readonly RedisLink redis;
 
-    public KeyStore(Database db, TimeProvider time, RedisLink redis)
+    public KeyStore(Database db, TimeProvider time, RedisLink redis, Microsoft.Extensions.Options.IOptions<TuningOptions> tuning)
     {
+        cacheFor = TimeSpan.FromSeconds(tuning.Value.KeyCacheSeconds);
         this.db = db;
         this.time = time;
         this.redis = redis;
@@ -32,7 +33,7 @@ sealed class KeyStore
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            // The client subscribes again when Redis returns; meanwhile entries expire within CacheFor.
+            // The client subscribes again when Redis returns; meanwhile entries expire within the cache lifetime.
         }
     }
 
@@ -47,7 +48,7 @@ sealed class KeyStore
         var key = await connection.QuerySingleOrDefaultAsync<ApiKey>(
             $"SELECT {Columns} FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
         if (cache.Count > 10_000) cache.Clear();
-        cache[hash] = (key, now + (long)CacheFor.TotalMilliseconds);
+        cache[hash] = (key, now + (long)cacheFor.TotalMilliseconds);
         return key;
     }
 
@@ -61,7 +62,7 @@ sealed class KeyStore
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            // Other instances drop the key within CacheFor.
+            // Other instances drop the key within the cache lifetime.
         }
     }
 

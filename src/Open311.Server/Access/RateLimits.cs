@@ -40,10 +40,7 @@ static class RateLimits
 
     static Task WriteRejectionAsync(HttpContext context)
     {
-        var retry = context.Response.Headers.RetryAfter.ToString();
-        var message = "Rate limit exceeded: too many calls this minute; retry after the number of seconds in Retry-After";
-        if (ErrorPages.IsStaffPath(context.Request.Path))
-            return Results.Problem(statusCode: 429, detail: message).ExecuteAsync(context);
-        return Wire.Error(WireFormats.FromPath(context.Request.Path), new Open311Error(429, message)).ExecuteAsync(context);
+        const string message = "Rate limit exceeded: too many calls this minute; retry after the number of seconds in Retry-After";
+        return Refusals.WriteAsync(context, StatusCodes.Status429TooManyRequests, message);
     }
 }

@@ -10,17 +10,18 @@ sealed class RedisLink : IDisposable
 {
     readonly Lazy<ConnectionMultiplexer>? connection;
 
-    public RedisLink(IOptions<Open311Options> options)
+    public RedisLink(IOptions<Open311Options> options, IOptions<TuningOptions> tuning)
     {
         var o = options.Value;
+        var t = tuning.Value;
         Prefix = o.RedisPrefix;
         if (string.IsNullOrWhiteSpace(o.Redis)) return;
         var config = ConfigurationOptions.Parse(o.Redis);
         config.AbortOnConnectFail = false;
         config.BacklogPolicy = BacklogPolicy.FailFast;
-        config.ConnectTimeout = 2000;
-        config.AsyncTimeout = 1000;
-        config.SyncTimeout = 1000;
+        config.ConnectTimeout = t.RedisConnectTimeoutMs;
+        config.AsyncTimeout = t.RedisCommandTimeoutMs;
+        config.SyncTimeout = t.RedisCommandTimeoutMs;
         config.ClientName = "open311";
         connection = new Lazy<ConnectionMultiplexer>(() => ConnectionMultiplexer.Connect(config));
     }

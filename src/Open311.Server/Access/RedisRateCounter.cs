@@ -6,7 +6,8 @@ namespace Open311;
 // call increments the partition's counter for the current clock minute and sets it to expire.
 // When Redis can't be reached the instance goes on counting by itself (availability over exactness)
 // and tries Redis again a few seconds later.
-sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProvider time, ILogger<RedisRateCounter> logger) : IRateCounter
+sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProvider time, ILogger<RedisRateCounter> logger,
+    Microsoft.Extensions.Options.IOptions<TuningOptions> tuning) : IRateCounter
 {
     const string Script = """
         local n = redis.call('INCR', KEYS[1])
@@ -14,7 +15,6 @@ sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProv
         return n
         """;
 
-    static readonly TimeSpan RetryAfterOutage = TimeSpan.FromSeconds(5);
     long retryAt;
 
     public async ValueTask<RateDecision> HitAsync(string partition, int limit, long nowMs, CancellationToken ct)
@@ -29,7 +29,7 @@ sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProv
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            if (Interlocked.Exchange(ref retryAt, clock + (long)(RetryAfterOutage.TotalSeconds * time.TimestampFrequency)) < clock)
+            if (Interlocked.Exchange(ref retryAt, clock + tuning.Value.RedisRetrySeconds * time.TimestampFrequency) < clock)
                 logger.LogWarning("Redis is unreachable ({Error}); counting rate limits on this instance until it answers", e.GetType().Name);
             return await local.HitAsync(partition, limit, nowMs, ct);
         }

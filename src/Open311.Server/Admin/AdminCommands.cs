@@ -8,6 +8,8 @@ static class AdminCommands
 {
     static readonly string[] Words = ["keys", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
 
+    public static IServiceCollection AddAdminCommands(this IServiceCollection services) => services.AddSingleton<Seeder>();
+
     public static bool Handles(string[] args) => args.Length > 0 && Words.Contains(args[0]);
 
     // "serve" is the default command; it is dropped before the host reads its arguments (--urls ...).

@@ -7,14 +7,13 @@ static class CatalogCommands
     public static Command Build(IServiceProvider services)
     {
         var catalog = new Command("services", "List, export and import the service catalog.");
-        var transfer = () => new CatalogTransfer(services.GetRequiredService<CatalogQueries>(),
-            services.GetRequiredService<CatalogStore>(), services.GetRequiredService<Database>());
+        var transfer = () => ActivatorUtilities.CreateInstance<CatalogTransfer>(services);
 
         var list = new Command("list", "List the services.");
         list.SetAction(async (_, ct) =>
         {
             await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
-            foreach (var s in await services.GetRequiredService<ServiceQueries>().ListAsync(ct))
+            foreach (var s in (await services.GetRequiredService<CatalogReader>().ReadAsync(ct)).Services.Select(e => e.Service))
                 Console.WriteLine($"{s.ServiceCode}\t{(s.Active ? "active" : "inactive")}\t{s.GroupName}\t{s.ServiceName}");
             return 0;
         });

@@ -8,14 +8,12 @@ sealed record ImportOutcome(int Created, int Updated, int Deleted, int Deactivat
 
 // The catalog to and from a JSON file: a list of CatalogService, the shape of Services/demo-catalog.json.
 // An import checks the whole file first and then writes it in one transaction: all of it or nothing.
-sealed class CatalogTransfer(CatalogQueries catalog, CatalogStore store, Database db)
+sealed class CatalogTransfer(CatalogReader catalog, CatalogStore store, Database db, DateCodec dates)
 {
-    static readonly JsonSerializerOptions FileJson = new(DemoCatalog.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     public async Task<int> ExportAsync(string path, CancellationToken ct)
     {
-        var services = await catalog.AllAsync(ct);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(services, FileJson) + "\n", ct);
+        var services = CatalogService.AllOf(await catalog.ReadAsync(ct), dates);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(services, WireJson.Files) + "\n", ct);
         return services.Count;
     }
 
@@ -48,7 +46,7 @@ sealed class CatalogTransfer(CatalogQueries catalog, CatalogStore store, Databas
         try
         {
             await using var stream = File.OpenRead(path);
-            services = await JsonSerializer.DeserializeAsync<List<CatalogService?>>(stream, DemoCatalog.Json, ct);
+            services = await JsonSerializer.DeserializeAsync<List<CatalogService?>>(stream, WireJson.Files, ct);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {

@@ -69,25 +69,25 @@ sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, 
             if (at < now - Hour) closedAt = at; // an hour's room: a change is never later than now
         }
 
-        var notes = new List<NoteLoad> { new(requestedAt, "opened", "Request opened", null, true) };
+        var notes = new List<NoteRow> { Note(id, requestedAt, "opened", "Request opened", null, true) };
         var until = closedAt ?? now - 1000;
         var activity = random.NextDouble() switch { < 0.35 => 0, < 0.7 => 1, < 0.9 => 2, _ => 3 };
         foreach (var at in Enumerable.Range(0, activity).Select(_ => requestedAt + 1 + random.NextInt64(Math.Max(1, until - requestedAt - 1))).Order())
             notes.Add(random.NextDouble() < 0.6
-                ? new NoteLoad(at, "activity", SeedText.Pick(random, SeedText.PublicNotes), SeedText.Pick(random, SeedText.PublicNotes) + ".", true)
-                : new NoteLoad(at, "activity", null, SeedText.Pick(random, SeedText.PrivateNotes) + ".", false));
+                ? Note(id, at, "activity", SeedText.Pick(random, SeedText.PublicNotes), SeedText.Pick(random, SeedText.PublicNotes) + ".", true)
+                : Note(id, at, "activity", null, SeedText.Pick(random, SeedText.PrivateNotes) + ".", false));
         string? statusNotes = null;
         if (closedAt is { } closed)
         {
             statusNotes = SeedText.Pick(random, SeedText.ClosingNotes);
-            notes.Add(new NoteLoad(Math.Max(closed, notes[^1].CreatedAt + 1), "closed", "Request closed", statusNotes, true));
+            notes.Add(Note(id, Math.Max(closed, notes[^1].CreatedAt + 1), "closed", "Request closed", statusNotes, true));
         }
         // Every note after the opening is a change; two in the same millisecond move it on by one (RequestRow.Touch).
         var changes = new List<long>();
         for (var n = 1; n < notes.Count; n++)
         {
             var at = Math.Max(notes[n].CreatedAt, (changes.Count > 0 ? changes[^1] : requestedAt) + 1);
-            if (at != notes[n].CreatedAt) notes[n] = notes[n] with { CreatedAt = at };
+            if (at != notes[n].CreatedAt) notes[n] = Note(id, at, notes[n].Type, notes[n].Summary, notes[n].Description, notes[n].Public);
             changes.Add(at);
         }
 
@@ -96,52 +96,70 @@ sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, 
         var named = random.NextDouble() < 0.3;
         var first = SeedText.Pick(random, SeedText.FirstNames);
         var last = SeedText.Pick(random, SeedText.LastNames);
-        return new RequestLoad(
-            id, serviceRequestId, Token(), service.Id,
-            closedAt is null ? "open" : "closed", statusNotes,
-            SeedText.Description(random, service.ServiceCode, service.ServiceName),
-            changes.Count > 0 ? SeedText.Pick(random, SeedText.Agencies) : null,
-            requestedAt,
-            closedAt is null && changes.Count > 0 ? now + random.NextInt64(1, 14) * Day : null,
-            $"{random.Next(100, 13000)} {street}, Austin, TX {zipcode}", zipcode,
+        var row = new RequestRow
+        {
+            Id = id,
+            ServiceRequestId = serviceRequestId,
+            Token = Token(),
+            ServiceId = service.Id,
+            Status = closedAt is null ? "open" : "closed",
+            StatusNotes = statusNotes,
+            Description = SeedText.Description(random, service.ServiceCode, service.ServiceName),
+            AgencyResponsible = changes.Count > 0 ? SeedText.Pick(random, SeedText.Agencies) : null,
+            RequestedAt = requestedAt,
+            ExpectedAt = closedAt is null && changes.Count > 0 ? now + random.NextInt64(1, 14) * Day : null,
+            Address = $"{random.Next(100, 13000)} {street}, Austin, TX {zipcode}",
+            Zipcode = zipcode,
             // Inside Austin's city limits, give or take.
-            Math.Round(30.13 + random.NextDouble() * 0.37, 6), Math.Round(-97.92 + random.NextDouble() * 0.33, 6),
-            SeedText.Pick(random, SeedText.Channels),
-            named ? $"{first}.{last}{random.Next(100)}@example.org".ToLowerInvariant() : null,
-            named ? first : null, named ? last : null,
-            named ? $"512-555-{random.Next(10000):0000}" : null,
-            Answers(entry, requestedAt), notes, changes);
+            Lat = Math.Round(30.13 + random.NextDouble() * 0.37, 6),
+            Lon = Math.Round(-97.92 + random.NextDouble() * 0.33, 6),
+            Channel = SeedText.Pick(random, SeedText.Channels),
+            Email = named ? $"{first}.{last}{random.Next(100)}@example.org".ToLowerInvariant() : null,
+            FirstName = named ? first : null,
+            LastName = named ? last : null,
+            Phone = named ? $"512-555-{random.Next(10000):0000}" : null,
+            // The last change, or the creation; every change moves the version, as RequestRow.Touch does.
+            UpdatedAt = changes.Count > 0 ? changes[^1] : requestedAt,
+            Version = 1 + changes.Count,
+        };
+        return new RequestLoad(row, Answers(id, entry, requestedAt), notes, changes);
     }
 
+    static NoteRow Note(long requestId, long at, string type, string? summary, string? description, bool isPublic) =>
+        new() { RequestId = requestId, CreatedAt = at, Type = type, Summary = summary, Description = description, Public = isPublic };
+
     // Valid for the definition, as Submission would have stored them: every required question, half the others.
-    List<AnswerLoad> Answers(ServiceEntry entry, long requestedAt)
+    List<AnswerRow> Answers(long id, ServiceEntry entry, long requestedAt)
     {
-        var answers = new List<AnswerLoad>();
+        var answers = new List<AnswerRow>();
         foreach (var a in entry.Attributes.Where(a => a.Variable))
         {
             if (!a.Required && random.NextDouble() < 0.5) continue;
             switch (a.Datatype)
             {
                 case Datatypes.SingleValueList when a.Values.Count > 0:
-                    answers.Add(new(a.Code, 0, SeedText.Pick(random, a.Values).Key));
+                    answers.Add(Answer(id, a.Code, 0, SeedText.Pick(random, a.Values).Key));
                     break;
                 case Datatypes.MultiValueList when a.Values.Count > 0:
                     var keys = a.Values.OrderBy(_ => random.Next()).Take(random.Next(1, Math.Min(3, a.Values.Count) + 1)).ToList();
-                    answers.AddRange(keys.Select((v, i) => new AnswerLoad(a.Code, i, v.Key)));
+                    answers.AddRange(keys.Select((v, i) => Answer(id, a.Code, i, v.Key)));
                     break;
                 case Datatypes.Number:
-                    answers.Add(new(a.Code, 0, random.Next(1, 13).ToString(CultureInfo.InvariantCulture)));
+                    answers.Add(Answer(id, a.Code, 0, random.Next(1, 13).ToString(CultureInfo.InvariantCulture)));
                     break;
                 case Datatypes.Datetime:
-                    answers.Add(new(a.Code, 0, dates.Format(requestedAt - random.NextInt64(1, 72) * Hour)));
+                    answers.Add(Answer(id, a.Code, 0, dates.Format(requestedAt - random.NextInt64(1, 72) * Hour)));
                     break;
                 case Datatypes.String or Datatypes.Text:
-                    answers.Add(new(a.Code, 0, Text(a.Code)));
+                    answers.Add(Answer(id, a.Code, 0, Text(a.Code)));
                     break;
             }
         }
         return answers;
     }
+
+    static AnswerRow Answer(long requestId, string code, int position, string value) =>
+        new() { RequestId = requestId, Code = code, Position = position, Value = value };
 
     string Text(string code) => code switch
     {

@@ -7,7 +7,7 @@ namespace Open311;
 // `seed --requests N`: fills the configured store with N made-up requests for its catalog, in batches
 // of one transaction each, through the dialect's bulk load. The next batch is made on another thread
 // while one is written.
-sealed class Seeder(Database db, ServiceQueries services, DateCodec dates, TimeProvider time)
+sealed class Seeder(Database db, CatalogReader reader, DateCodec dates, TimeProvider time)
 {
     public const int BatchSize = 20_000;
 
@@ -15,9 +15,7 @@ sealed class Seeder(Database db, ServiceQueries services, DateCodec dates, TimeP
 
     public async Task SeedAsync(int count, int seed, IProgress<int>? progress, CancellationToken ct)
     {
-        var catalog = new List<ServiceEntry>();
-        foreach (var row in await services.ListAsync(ct))
-            if (await services.FindAsync(row.ServiceCode, ct) is { } entry) catalog.Add(entry);
+        var catalog = (await reader.ReadAsync(ct)).Services;
         if (catalog.Count == 0) throw new InvalidOperationException("The catalog is empty: there is no service to seed requests for.");
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -33,7 +31,7 @@ sealed class Seeder(Database db, ServiceQueries services, DateCodec dates, TimeP
         await foreach (var batch in batches.Reader.ReadAllAsync(ct))
         {
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await db.Dialect.LoadRequestsAsync(connection, transaction, batch.Requests, ct);
+            await RequestLoad.WriteAsync(db.Dialect, connection, transaction, batch.Requests, ct);
             foreach (var (year, value) in batch.Sequences)
                 await connection.ExecuteAsync(
                     """

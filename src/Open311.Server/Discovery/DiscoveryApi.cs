@@ -16,19 +16,17 @@ static class DiscoveryApi
     }
 
     // Kept as bytes until the catalog changes (its changeset is in it), one per format and base URL.
-    public static Task<IResult> GetDiscovery(string format, HttpRequest request, ServiceQueries services,
-        IOptions<Open311Options> options, DateCodec dates, CatalogCache cache, CancellationToken ct) =>
-        cache.GetAsync(request.HttpContext, $"discovery.{format} {MediaLinks.BaseUrl(request, options.Value)}",
-            () => DiscoveryAsync(format, request, services, options, dates, ct), ct);
-
-    static async Task<IResult> DiscoveryAsync(string format, HttpRequest request, ServiceQueries services,
-        IOptions<Open311Options> options, DateCodec dates, CancellationToken ct)
+    public static Task<IResult> GetDiscovery(string format, HttpRequest request, IOptions<Open311Options> options, DateCodec dates,
+        CatalogCache cache, CancellationToken ct)
     {
         var o = options.Value;
-        // Opaque and sortable (the spec's own examples are not W3C datetimes): the catalog's last change.
-        var changeset = dates.Format(await services.ChangesetAsync(ct) ?? 0);
-        var endpoint = new DiscoveryEndpoint(Specification, $"{MediaLinks.BaseUrl(request, o)}/open311/v2", changeset, "production",
-            ["text/xml", "application/json"]);
-        return Wire.Document(format.AsWire(), "discovery", new DiscoveryDocument(changeset, o.Contact, o.KeyService, [endpoint]));
+        var baseUrl = PublicBase.Of(request, o);
+        return cache.GetAsync(request.HttpContext, $"discovery.{format} {baseUrl}", catalog =>
+        {
+            // Opaque and sortable (the spec's own examples are not W3C datetimes): the catalog's last change.
+            var changeset = dates.Format(catalog.Changeset ?? 0);
+            var endpoint = new DiscoveryEndpoint(Specification, $"{baseUrl}/open311/v2", changeset, "production", ["text/xml", "application/json"]);
+            return Wire.Document(format.AsWire(), "discovery", new DiscoveryDocument(changeset, o.Contact, o.KeyService, [endpoint]));
+        }, ct);
     }
 }

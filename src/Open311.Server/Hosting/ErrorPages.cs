@@ -9,8 +9,6 @@ namespace Open311;
 // details on the staff API (CONTRACT §2, §8). Never an HTML page or a stack trace.
 static class ErrorPages
 {
-    public static bool IsStaffPath(PathString path) => path.StartsWithSegments("/api");
-
     public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteFaultAsync });
@@ -42,7 +40,7 @@ static class ErrorPages
             _ => "The request could not be read",
         };
         context.Response.StatusCode = status;
-        await WriteAsync(context, status, message);
+        await Refusals.WriteAsync(context, status, message, reference: true);
     }
 
     static Task WriteStatusAsync(HttpContext context)
@@ -53,19 +51,10 @@ static class ErrorPages
             404 => "No such resource: check the path and its .json or .xml suffix",
             405 => $"Method {context.Request.Method} is not allowed on this resource",
             413 => "The request body is too large",
-            415 when !IsStaffPath(context.Request.Path) => "Content-Type must be application/x-www-form-urlencoded or multipart/form-data",
+            415 when !Refusals.IsStaffPath(context.Request.Path) => "Content-Type must be application/x-www-form-urlencoded or multipart/form-data",
             415 => "Unsupported content type",
             _ => ReasonPhrases.GetReasonPhrase(status),
         };
-        return WriteAsync(context, status, message);
-    }
-
-    static Task WriteAsync(HttpContext context, int status, string message)
-    {
-        if (IsStaffPath(context.Request.Path))
-            return Results.Problem(statusCode: status, detail: message, extensions: new Dictionary<string, object?> { ["request_id"] = context.TraceIdentifier })
-                .ExecuteAsync(context);
-        return Wire.WriteAsync(context, WireFormats.FromPath(context.Request.Path), "errors",
-            new List<Open311Error> { new(status, message) }, status);
+        return Refusals.WriteAsync(context, status, message, reference: true);
     }
 }

@@ -20,10 +20,11 @@ static class ServerSetup
             .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
                 "Open311:Bounds must have South below North and West below East")
             .ValidateOnStart();
+        services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
-        services.AddSingleton<ServiceQueries>();
+        services.AddSingleton<CatalogReader>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<RequestQueries>();
@@ -32,7 +33,6 @@ static class ServerSetup
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
-        services.AddSingleton<Seeder>();
         services.AddRateLimits();
         services.AddPhotos();
         services.AddStaff();

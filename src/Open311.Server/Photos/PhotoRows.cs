@@ -4,19 +4,41 @@ using Dapper;
 namespace Open311;
 
 // request_photos: one row per kept file.
+sealed class PhotoRow
+{
+    public long Id { get; init; }
+    public long RequestId { get; init; }
+    public long CreatedAt { get; init; }
+    public string? Title { get; init; }
+    public bool Public { get; init; }
+    public string ContentType { get; init; } = "";
+    public string FileName { get; init; } = "";
+    public long ByteSize { get; init; }
+    public long? ApiKeyId { get; init; }
+
+    public static readonly Table<PhotoRow> Table = new("request_photos", "id",
+        Col.BigInt<PhotoRow>("id", p => p.Id),
+        Col.BigInt<PhotoRow>("request_id", p => p.RequestId),
+        Col.BigInt<PhotoRow>("created_at", p => p.CreatedAt),
+        Col.Text<PhotoRow>("title", p => p.Title),
+        Col.Bool<PhotoRow>("public", p => p.Public),
+        Col.Text<PhotoRow>("content_type", p => p.ContentType),
+        Col.Text<PhotoRow>("file_name", p => p.FileName),
+        Col.BigInt<PhotoRow>("byte_size", p => p.ByteSize),
+        Col.BigInt<PhotoRow>("api_key_id", p => p.ApiKeyId));
+}
+
 static class PhotoRows
 {
-    const string Columns = "id, request_id, created_at, title, public, content_type, file_name, byte_size";
+    static readonly string Columns = PhotoRow.Table.AllColumns();
 
     public static Task<long> InsertAsync(DbConnection c, DbTransaction t, long requestId, StoredFile file, string? title,
         bool isPublic, long now, long? keyId) =>
-        c.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO request_photos (request_id, created_at, title, public, content_type, file_name, byte_size, api_key_id)
-            VALUES (@requestId, @now, @title, @isPublic, @contentType, @fileName, @byteSize, @keyId)
-            RETURNING id
-            """,
-            new { requestId, now, title, isPublic, contentType = file.Photo.ContentType, fileName = file.FileName, byteSize = (long)file.Photo.Bytes.Length, keyId }, t);
+        c.ExecuteScalarAsync<long>(PhotoRow.Table.InsertSql(returning: "id"), PhotoRow.Table.Parameters(new PhotoRow
+        {
+            RequestId = requestId, CreatedAt = now, Title = title, Public = isPublic, ContentType = file.Photo.ContentType,
+            FileName = file.FileName, ByteSize = file.Photo.Bytes.Length, ApiKeyId = keyId,
+        }), t);
 
     public static Task<PhotoRow?> FindAsync(DbConnection c, DbTransaction? t, long requestId, long photoId) =>
         c.QuerySingleOrDefaultAsync<PhotoRow>(

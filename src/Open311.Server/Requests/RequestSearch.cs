@@ -37,6 +37,9 @@ sealed record RequestFilter
     public bool Extensions { get; init; }
 
     public long Offset => (long)(Page - 1) * PerPage;
+
+    // An incremental sync: order=updated_datetime with updated_after (the change log orders it).
+    public bool IsSync => UpdatedFrom is not null && Order == SearchOrder.Updated;
 }
 
 static class RequestSearch
@@ -83,7 +86,7 @@ static class RequestSearch
             "updated_datetime" => SearchOrder.Updated,
             _ => Fail(SearchOrder.Requested, () => Bad("order", "must be requested_datetime or updated_datetime")),
         };
-        var extensions = Flag("extensions", p.Extensions, Bad);
+        var extensions = Flags.Parse("extensions", p.Extensions, Bad);
 
         if (errors.Count > 0) return (null, errors);
 
@@ -151,27 +154,6 @@ static class RequestSearch
             return null;
         }
         return n;
-    }
-
-    // A true/false parameter on its own, for the calls whose only optional parameter it is.
-    public static bool TryFlag(string name, string? text, out bool value, out Open311Error? error)
-    {
-        Open311Error? found = null;
-        value = Flag(name, text, (p, m) => found = Open311Error.BadRequest(p, m));
-        error = found;
-        return found is null;
-    }
-
-    public static bool Flag(string name, string? text, Action<string, string> bad)
-    {
-        switch (text)
-        {
-            case null or "" or "false": return false;
-            case "true": return true;
-            default:
-                bad(name, $"must be true or false, not '{Lists.Clip(text)}'");
-                return false;
-        }
     }
 
     static T Fail<T>(T value, Action report)

@@ -19,36 +19,27 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
             var number = await db.Dialect.NextRequestNumberAsync(c, t, year);
             var serviceRequestId = string.Create(CultureInfo.InvariantCulture, $"{year:00}-{number:00000000}");
             var token = NewToken();
-            var id = await c.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO requests (service_request_id, token, service_id, status, description, service_notice,
-                    requested_at, updated_at, address, address_id, lat, lon, media_url, channel,
-                    email, phone, first_name, last_name, device_id, account_id, api_key_id)
-                VALUES (@serviceRequestId, @token, @serviceId, 'open', @Description, @notice,
-                    @now, @now, @Address, @AddressId, @Lat, @Long, @MediaUrl, @Channel,
-                    @Email, @Phone, @FirstName, @LastName, @DeviceId, @AccountId, @keyId)
-                RETURNING id
-                """,
-                new
-                {
-                    serviceRequestId, token, serviceId = r.Service.Service.Id, r.Description, notice = r.Service.Service.Notice,
-                    now, r.Address, r.AddressId, r.Lat, r.Long, r.MediaUrl, r.Channel,
-                    r.Email, r.Phone, r.FirstName, r.LastName, r.DeviceId, r.AccountId, keyId = caller.Key?.Id,
-                }, t);
+            var row = new RequestRow
+            {
+                ServiceRequestId = serviceRequestId, Token = token, ServiceId = r.Service.Service.Id, Status = "open",
+                Description = r.Description, ServiceNotice = r.Service.Service.Notice, RequestedAt = now, UpdatedAt = now,
+                Address = r.Address, AddressId = r.AddressId, Lat = r.Lat, Lon = r.Long, MediaUrl = r.MediaUrl, Channel = r.Channel,
+                Email = r.Email, Phone = r.Phone, FirstName = r.FirstName, LastName = r.LastName, DeviceId = r.DeviceId,
+                AccountId = r.AccountId, ApiKeyId = caller.Key?.Id,
+            };
+            var id = await c.ExecuteScalarAsync<long>(RequestRow.Table.InsertSql(returning: "id"), RequestRow.Table.Parameters(row), t);
             foreach (var (code, values) in r.Answers)
                 foreach (var (value, position) in values.Select((v, i) => (v, i)))
-                    await c.ExecuteAsync(
-                        "INSERT INTO request_attributes (request_id, code, position, value) VALUES (@id, @code, @position, @value)",
-                        new { id, code, position, value }, t);
+                    await c.ExecuteAsync(AnswerRow.Table.InsertSql(), AnswerRow.Table.Parameters(
+                        new AnswerRow { RequestId = id, Code = code, Position = position, Value = value }), t);
             // Chicago/Austin notes: every request starts with its "opened" note.
-            await c.ExecuteAsync(
-                """
-                INSERT INTO request_notes (request_id, created_at, type, summary, description, public, api_key_id)
-                VALUES (@id, @now, 'opened', 'Request opened', NULL, @yes, @keyId)
-                """, new { id, now, yes = true, keyId = caller.Key?.Id }, t);
+            await c.ExecuteAsync(NoteRow.Table.InsertSql(), NoteRow.Table.Parameters(new NoteRow
+            {
+                RequestId = id, CreatedAt = now, Type = "opened", Summary = "Request opened", Public = true, ApiKeyId = caller.Key?.Id,
+            }), t);
             foreach (var photo in photos ?? [])
                 await PhotoRows.InsertAsync(c, t, id, photo, title: null, isPublic: true, now, caller.Key?.Id);
-            await db.Dialect.IndexNewRequestAsync(c, t, id);
+            await db.Dialect.IndexNewRequestsAsync(c, t, id, id);
             await AuditTrail.WriteAsync(c, t, now, caller.Actor, "request", serviceRequestId, "created",
                 new { service_code = r.Service.Service.ServiceCode, channel = r.Channel, photos = photos?.Count ?? 0 }, id);
             return (serviceRequestId, token);

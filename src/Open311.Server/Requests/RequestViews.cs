@@ -8,7 +8,7 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
     {
         // media_url is the first public photo (read with the row), or the URL the request was sent with.
         string? MediaUrl(RequestRow row) => row.FirstPhotoFile is { } file ? media.Url(http, file) : row.MediaUrl;
-        if (!extensions) return rows.Select(row => Core(row, MediaUrl(row))).ToList();
+        if (!extensions) return rows.Select(row => RequestWire.From(row, dates, MediaUrl(row))).ToList();
 
         var extras = await requests.ExtrasAsync(rows, includePrivate: false, ct);
         var definitions = await DefinitionsAsync(rows, ct);
@@ -17,7 +17,7 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
         {
             var service = definitions.GetValueOrDefault(row.ServiceCode);
             var answers = extras.Answers[row.Id].ToList();
-            list.Add(Core(row, MediaUrl(row)) with
+            list.Add(RequestWire.From(row, dates, MediaUrl(row)) with
             {
                 Details = Details(answers, service),
                 Attributes = Attributes(answers, service),
@@ -28,11 +28,6 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
         }
         return list;
     }
-
-    RequestWire Core(RequestRow r, string? mediaUrl) => new(
-        r.ServiceRequestId, r.Status, r.StatusNotes, r.ServiceName, r.ServiceCode, r.Description, r.AgencyResponsible,
-        r.ServiceNotice, dates.Format(r.RequestedAt), dates.Format(r.UpdatedAt), dates.Format(r.ExpectedAt),
-        r.Address, r.AddressId, r.Zipcode, r.Lat, r.Lon, mediaUrl, r.Token);
 
     async Task<Dictionary<string, ServiceEntry>> DefinitionsAsync(IReadOnlyList<RequestRow> rows, CancellationToken ct)
     {

@@ -62,7 +62,7 @@ static class RequestsApi
         RequestQueries requests, RequestViews views, CancellationToken ct)
     {
         var wire = format.AsWire();
-        if (!RequestSearch.TryFlag("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
+        if (!Flags.TryParse("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
         if (await requests.FindAsync(service_request_id, ct) is not { } row)
             return Wire.Error(wire, Open311Error.NotFound("service_request_id", $"'{Lists.Clip(service_request_id)}' was not found"));
         return Wire.List(wire, "service_requests", await views.ToWireAsync([row], extended, http.Request, ct));

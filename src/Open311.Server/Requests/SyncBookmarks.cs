@@ -11,9 +11,8 @@ namespace Open311;
 // always the same, so "offset O starts after row K" stays true; it holds for any updated_before too,
 // since the rows up to K are the same in every window that reaches K and none follow K in one that
 // doesn't. Filters on status or text can change under a request, so their lists are not bookmarked.
-sealed class SyncBookmarks
+sealed class SyncBookmarks(Microsoft.Extensions.Options.IOptions<TuningOptions> tuning)
 {
-    const int MaxKept = 100_000;
 
     readonly ConcurrentDictionary<(string List, long Offset), (long Id, long At)> kept = new();
 
@@ -26,7 +25,7 @@ sealed class SyncBookmarks
 
     public void Keep(string list, long offset, long id, long at)
     {
-        if (kept.Count >= MaxKept) kept.Clear(); // a bound on memory; bookmarks are made again as pages are read
+        if (kept.Count >= tuning.Value.SyncBookmarks) kept.Clear(); // a bound on memory; bookmarks are made again as pages are read
         kept[(list, offset)] = (id, at);
     }
 }

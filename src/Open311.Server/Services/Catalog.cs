@@ -11,7 +11,19 @@ sealed record CatalogService(
     bool Active = true,
     string? Notice = null,
     IReadOnlyList<CatalogAttribute>? Attributes = null,
-    string? UpdatedAt = null);
+    string? UpdatedAt = null)
+{
+    public static CatalogService From(ServiceEntry e, DateCodec dates) => new(
+        e.Service.ServiceCode, e.Service.ServiceName, e.Service.Description, e.Service.GroupName, e.Service.Keywords,
+        e.Service.Type, e.Service.Active, e.Service.Notice,
+        e.Attributes.Select(a => new CatalogAttribute(a.Code, a.Datatype, a.Description, a.SortOrder, a.Variable, a.Required,
+            a.DatatypeDescription, a.IsList ? a.Values.ToList() : null)).ToList(),
+        dates.Format(e.Service.UpdatedAt));
+
+    // The whole catalog in the staff API's and the catalog file's order: by service code.
+    public static List<CatalogService> AllOf(CatalogSnapshot catalog, DateCodec dates) =>
+        catalog.Services.Select(s => From(s, dates)).OrderBy(s => s.ServiceCode, StringComparer.Ordinal).ToList();
+}
 
 sealed record CatalogAttribute(
     string Code,

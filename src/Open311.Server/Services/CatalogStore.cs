@@ -16,31 +16,25 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var existing = await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code = s.ServiceCode }, t);
-        var id = await c.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO services (service_code, service_name, description, type, keywords, group_name, active, notice, created_at, updated_at)
-            VALUES (@ServiceCode, @ServiceName, @Description, @Type, @Keywords, @Group, @Active, @Notice, @now, @now)
-            ON CONFLICT (service_code) DO UPDATE SET
-                service_name = excluded.service_name, description = excluded.description, type = excluded.type,
-                keywords = excluded.keywords, group_name = excluded.group_name, active = excluded.active,
-                notice = excluded.notice, updated_at = excluded.updated_at
-            RETURNING id
-            """,
-            new { s.ServiceCode, s.ServiceName, s.Description, s.Type, s.Keywords, s.Group, s.Active, s.Notice, now }, t);
+        var row = new ServiceRow
+        {
+            ServiceCode = s.ServiceCode, ServiceName = s.ServiceName, Description = s.Description, Type = s.Type, Keywords = s.Keywords,
+            GroupName = s.Group, Active = s.Active, Notice = s.Notice, CreatedAt = now, UpdatedAt = now,
+        };
+        // A service saved again keeps its id and the time it was created.
+        var id = await c.ExecuteScalarAsync<long>(ServiceRow.Table.UpsertSql("service_code", kept: ["created_at"], returning: "id"),
+            ServiceRow.Table.Parameters(row), t);
 
         await c.ExecuteAsync("DELETE FROM service_attributes WHERE service_id = @id", new { id }, t);
         foreach (var a in s.Attributes ?? [])
         {
-            var attributeId = await c.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO service_attributes (service_id, code, variable, datatype, required, datatype_description, sort_order, description)
-                VALUES (@id, @Code, @Variable, @Datatype, @Required, @DatatypeDescription, @Order, @Description)
-                RETURNING id
-                """, new { id, a.Code, a.Variable, a.Datatype, a.Required, a.DatatypeDescription, a.Order, a.Description }, t);
+            var attributeId = await c.ExecuteScalarAsync<long>(AttributeRow.Table.InsertSql(returning: "id"), AttributeRow.Table.Parameters(new AttributeRow
+            {
+                ServiceId = id, Code = a.Code, Variable = a.Variable, Datatype = a.Datatype, Required = a.Required,
+                DatatypeDescription = a.DatatypeDescription, SortOrder = a.Order, Description = a.Description,
+            }), t);
             foreach (var (v, position) in (a.Values ?? []).Select((v, i) => (v, i)))
-                await c.ExecuteAsync(
-                    "INSERT INTO service_attribute_values (attribute_id, position, key, name) VALUES (@attributeId, @position, @Key, @Name)",
-                    new { attributeId, position, v.Key, v.Name }, t);
+                await c.ExecuteAsync(AttributeRow.ValuesTable.InsertSql(), AttributeRow.ValuesTable.Parameters((attributeId, position, v)), t);
         }
         await TouchChangesetAsync(c, t, now);
         var change = existing is null ? CatalogChange.Created : CatalogChange.Updated;

@@ -5,17 +5,11 @@ namespace Open311;
 // About fifteen services of a Texas city's 311, loaded once into a new database (Open311:DemoCatalog).
 static class DemoCatalog
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
-
     public static IReadOnlyList<CatalogService> Load()
     {
         using var stream = typeof(DemoCatalog).Assembly.GetManifestResourceStream("Open311.Services.demo-catalog.json")
             ?? throw new InvalidOperationException("The demo catalog is missing from the assembly.");
-        return JsonSerializer.Deserialize<List<CatalogService>>(stream, Json) ?? [];
+        return JsonSerializer.Deserialize<List<CatalogService>>(stream, WireJson.Files) ?? [];
     }
 
     // Runs once per database: after the first start, an emptied catalog stays empty.

@@ -12,30 +12,23 @@ static class ServicesApi
     }
 
     // Both are kept as bytes until the catalog changes (CatalogCache), with ETags for conditional GETs.
-    public static Task<IResult> ListServices(string format, ServiceQueries services, CatalogCache cache, HttpContext http, CancellationToken ct) =>
-        cache.GetAsync(http, $"services.{format}", () => ListAsync(format, services, ct), ct);
+    public static Task<IResult> ListServices(string format, CatalogCache cache, HttpContext http, CancellationToken ct) =>
+        cache.GetAsync(http, $"services.{format}", catalog => Wire.List(format.AsWire(), "services",
+            catalog.Services.Select(ToListWire).ToList()), ct);
 
-    static async Task<IResult> ListAsync(string format, ServiceQueries services, CancellationToken ct)
-    {
-        var list = (await services.ListAsync(ct))
-            .Select(s => new ServiceWire(s.ServiceCode, s.ServiceName, s.Description, s.HasAttributes, s.Type, s.Keywords, s.GroupName))
-            .ToList();
-        return Wire.List(format.AsWire(), "services", list);
-    }
+    static ServiceWire ToListWire(ServiceEntry e) =>
+        new(e.Service.ServiceCode, e.Service.ServiceName, e.Service.Description, e.HasAttributes, e.Service.Type, e.Service.Keywords, e.Service.GroupName);
 
     public static Task<IResult> GetServiceDefinition(string format, string service_code, string? extensions,
-        ServiceQueries services, DateCodec dates, CatalogCache cache, HttpContext http, CancellationToken ct) =>
-        cache.GetAsync(http, $"services/{service_code}.{format}?{extensions}", () => DefinitionAsync(format, service_code, extensions, services, dates, ct), ct);
-
-    static async Task<IResult> DefinitionAsync(string format, string service_code, string? extensions,
-        ServiceQueries services, DateCodec dates, CancellationToken ct)
-    {
-        var wire = format.AsWire();
-        if (!RequestSearch.TryFlag("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
-        if (await services.FindAsync(service_code, ct) is not { } entry)
-            return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(service_code)}' was not found"));
-        return Wire.Document(wire, "service_definition", ToWire(entry, extended, dates));
-    }
+        DateCodec dates, CatalogCache cache, HttpContext http, CancellationToken ct) =>
+        cache.GetAsync(http, $"services/{service_code}.{format}?{extensions}", catalog =>
+        {
+            var wire = format.AsWire();
+            if (!Flags.TryParse("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
+            if (catalog.Find(service_code) is not { } entry)
+                return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(service_code)}' was not found"));
+            return Wire.Document(wire, "service_definition", ToWire(entry, extended, dates));
+        }, ct);
 
     public static ServiceDefinitionWire ToWire(ServiceEntry entry, bool extended, DateCodec dates) => new(
         entry.Service.ServiceCode,

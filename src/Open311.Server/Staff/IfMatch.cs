@@ -9,7 +9,5 @@ readonly record struct IfMatch(string? Header)
 
     public static string ETag(long version) => $"\"{version}\"";
 
-    public bool Matches(long version) =>
-        Header is null || Header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(tag => tag == "*" || (tag.StartsWith("W/") ? tag[2..] : tag) == ETag(version));
+    public bool Matches(long version) => Header is null || EntityTags.AnyMatches([Header], ETag(version));
 }

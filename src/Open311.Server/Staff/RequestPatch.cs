@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Open311;
 
@@ -10,44 +11,45 @@ sealed record RequestPatch(IReadOnlyDictionary<string, object?> Columns)
     public string? StatusNotes => Columns.GetValueOrDefault("status_notes") as string;
 }
 
-static class RequestPatches
+// The body of PATCH.
+sealed record PatchBody(Field<string> Status, Field<string> StatusNotes, Field<string> AgencyResponsible, Field<string> ServiceNotice,
+    Field<string> ExpectedDatetime)
 {
-    // field → (column, longest text); expected_datetime is a datetime, stored as expected_at.
-    static readonly Dictionary<string, (string Column, int Max)> Texts = new()
-    {
-        ["status_notes"] = ("status_notes", 4000),
-        ["agency_responsible"] = ("agency_responsible", 200),
-        ["service_notice"] = ("service_notice", 4000),
-    };
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 
-    public static readonly string[] Fields = ["status", "expected_datetime", .. Texts.Keys];
+    // Text fields are stored in the column of their name; expected_datetime is stored as expected_at.
+    static readonly string[] Fields = ["status", "expected_datetime", "status_notes", "agency_responsible", "service_notice"];
 
-    public static (RequestPatch? Patch, List<(string, string)> Problems) Parse(JsonElement body, DateCodec dates)
+    public (RequestPatch? Patch, List<(string, string)> Problems) Check(DateCodec dates)
     {
         var problems = new List<(string, string)>();
         var columns = new Dictionary<string, object?>();
-        foreach (var name in body.Unknown(Fields)) problems.Add((name, $"can't be changed here; the fields are {string.Join(", ", Fields)}"));
+        foreach (var name in StaffJson.Unknown(Extra)) problems.Add((name, $"can't be changed here; the fields are {string.Join(", ", Fields)}"));
 
-        if (body.TryGetProperty("status", out var status))
+        if (Status.Sent)
         {
-            if (status.ValueKind == JsonValueKind.String && status.GetString() is "open" or "closed") columns["status"] = status.GetString();
+            if (Status.Value is "open" or "closed") columns["status"] = Status.Value;
             else problems.Add(("status", "must be open or closed"));
         }
-        foreach (var (field, (column, max)) in Texts)
+        Text("status_notes", StatusNotes, 4000);
+        Text("agency_responsible", AgencyResponsible, 200);
+        Text("service_notice", ServiceNotice, 4000);
+        if (ExpectedDatetime.Sent)
         {
-            if (!body.TryGetProperty(field, out var value)) continue;
-            if (value.ValueKind == JsonValueKind.Null) columns[column] = null;
-            else if (value.ValueKind != JsonValueKind.String) problems.Add((field, "must be a string or null"));
-            else if (value.GetString()!.Trim() is var text && text.Length > max) problems.Add((field, $"must be at most {max} characters"));
-            else columns[column] = text.Length == 0 ? null : text;
-        }
-        if (body.TryGetProperty("expected_datetime", out var expected))
-        {
-            if (expected.ValueKind == JsonValueKind.Null) columns["expected_at"] = null;
-            else if (expected.ValueKind == JsonValueKind.String && dates.TryRead(expected.GetString(), out var ms)) columns["expected_at"] = ms;
+            if (ExpectedDatetime.IsNull) columns["expected_at"] = null;
+            else if (ExpectedDatetime.HasValue && dates.TryRead(ExpectedDatetime.Value, out var ms)) columns["expected_at"] = ms;
             else problems.Add(("expected_datetime", "must be an ISO 8601 datetime such as 2026-12-01T17:00:00Z, or null"));
         }
         if (problems.Count == 0 && columns.Count == 0) problems.Add(("body", $"changes nothing; send one or more of {string.Join(", ", Fields)}"));
         return problems.Count > 0 ? (null, problems) : (new RequestPatch(columns), problems);
+
+        void Text(string field, Field<string> value, int max)
+        {
+            if (!value.Sent) return;
+            if (value.IsNull) columns[field] = null;
+            else if (value.Wrong) problems.Add((field, "must be a string or null"));
+            else if (value.Value!.Trim() is var text && text.Length > max) problems.Add((field, $"must be at most {max} characters"));
+            else columns[field] = text.Length == 0 ? null : text;
+        }
     }
 }

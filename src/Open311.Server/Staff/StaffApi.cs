@@ -8,12 +8,7 @@ static class StaffApi
 {
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        });
-        services.AddSingleton<CatalogQueries>();
+        services.ConfigureHttpJsonOptions(o => WireJson.Staffed(o.SerializerOptions));
         services.AddSingleton<RequestChanges>();
         services.AddSingleton<StaffRequestReads>();
         return services;

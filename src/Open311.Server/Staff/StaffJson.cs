@@ -1,38 +1,33 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Open311;
 
-// Reads a staff API body by hand, after the role check, so that every failure is a problem detail
+// Every staff API body is read the same way, after the role check: a JSON object bound to its typed record
+// with the staff API's JSON options, then checked by the record itself; each failure is a problem detail
 // naming the field at fault (framework binding would answer before the role check, and say less).
 static class StaffJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    static readonly JsonSerializerOptions Options = new(WireJson.Staff) { Converters = { new FieldConverter() } };
 
-    public static async Task<(JsonElement Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         if (!request.HasJsonContentType())
-            return (default, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json"));
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json"));
+        JsonElement root;
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (default, Problems.Invalid("body", "must be a JSON object"));
-            return (document.RootElement.Clone(), null);
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            return (default, Problems.Invalid("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
+            return (null, Problems.Invalid("body", $"is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"));
         }
-    }
-
-    public static (T? Value, IResult? Problem) Bind<T>(JsonElement body) where T : class
-    {
+        if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Invalid("body", "must be a JSON object"));
         try
         {
-            return (body.Deserialize<T>(Options), null);
+            return (root.Deserialize<T>(Options), null);
         }
         catch (JsonException e)
         {
@@ -41,6 +36,43 @@ static class StaffJson
         }
     }
 
-    public static IEnumerable<string> Unknown(this JsonElement body, params string[] known) =>
-        body.EnumerateObject().Select(p => p.Name).Where(n => !known.Contains(n));
+    // Names sent that the record does not have ([JsonExtensionData]), in the order they were sent.
+    public static IEnumerable<string> Unknown(IDictionary<string, JsonElement>? extra) => extra?.Keys ?? [];
+}
+
+// A field of a body that tells apart what JSON can say: left out, null, a value of the right kind, or a
+// value of another kind (a number where text belongs), which the record's check names in its own words.
+readonly record struct Field<T>(bool Sent, bool IsNull, T? Value, bool Wrong)
+{
+    public bool HasValue => Sent && !IsNull && !Wrong;
+}
+
+sealed class FieldConverter : JsonConverterFactory
+{
+    public override bool CanConvert(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Field<>);
+
+    public override JsonConverter CreateConverter(Type type, JsonSerializerOptions options) =>
+        (JsonConverter)Activator.CreateInstance(typeof(Of<>).MakeGenericType(type.GetGenericArguments()[0]))!;
+
+    sealed class Of<T> : JsonConverter<Field<T>>
+    {
+        public override bool HandleNull => true;
+
+        public override Field<T> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options)
+        {
+            var element = JsonElement.ParseValue(ref reader);
+            if (element.ValueKind == JsonValueKind.Null) return new(true, true, default, false);
+            object? value = typeof(T) switch
+            {
+                var t when t == typeof(string) => element.ValueKind == JsonValueKind.String ? element.GetString() : null,
+                var t when t == typeof(bool) => element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : null,
+                var t when t == typeof(int) => element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var n) ? n : null,
+                _ => throw new NotSupportedException($"Field<{typeof(T).Name}> is not read"),
+            };
+            return value is T kept ? new(true, false, kept, false) : new(true, false, default, true);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Field<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.HasValue ? value.Value : default, options);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Open311;
 
@@ -25,9 +26,9 @@ static class StaffKeysApi
 
     public static async Task<IResult> CreateKey(HttpContext http, KeyStore keys, DateCodec dates, CancellationToken ct)
     {
-        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
-        if (problem is not null) return problem;
-        var (change, problems) = Parse(body, creating: true);
+        var (body, problem) = await StaffJson.ReadAsync<KeyBody>(http.Request, ct);
+        if (body is null) return problem!;
+        var (change, problems) = body.Check(creating: true);
         if (problems.Count > 0) return Problems.Invalid(problems);
         var created = await keys.CreateAsync(change.Name!, change.Role ?? Roles.Client, change.PerMinute, http.Caller().Actor, ct);
         http.Response.Headers.CacheControl = "no-store";
@@ -38,9 +39,9 @@ static class StaffKeysApi
 
     public static async Task<IResult> UpdateKey(long id, HttpContext http, KeyStore keys, DateCodec dates, CancellationToken ct)
     {
-        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
-        if (problem is not null) return problem;
-        var (change, problems) = Parse(body, creating: false);
+        var (body, problem) = await StaffJson.ReadAsync<KeyBody>(http.Request, ct);
+        if (body is null) return problem!;
+        var (change, problems) = body.Check(creating: false);
         if (problems.Count > 0) return Problems.Invalid(problems);
         var key = await keys.UpdateAsync(id, change.Name, change.Role, change.PerMinute, change.ClearLimit, http.Caller().Actor, ct);
         return key is null ? Problems.NotFound($"Active key {id}") : Results.Ok(KeyWire.From(key, dates));
@@ -48,38 +49,43 @@ static class StaffKeysApi
 
     public static async Task<IResult> RevokeKey(long id, HttpContext http, KeyStore keys, CancellationToken ct) =>
         await keys.RevokeAsync(id, http.Caller().Actor, ct) ? Results.NoContent() : Problems.NotFound($"Active key {id}");
+}
 
-    static (KeyChange Change, List<(string, string)> Problems) Parse(JsonElement body, bool creating)
+sealed record KeyChange(string? Name, string? Role, int? PerMinute, bool ClearLimit);
+
+// The body of POST and PATCH keys.
+sealed record KeyBody(Field<string> Name, Field<string> Role, Field<int> PerMinute)
+{
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    public (KeyChange Change, List<(string, string)> Problems) Check(bool creating)
     {
         var problems = new List<(string, string)>();
-        foreach (var field in body.Unknown("name", "role", "per_minute")) problems.Add((field, "is not a field of a key"));
+        foreach (var field in StaffJson.Unknown(Extra)) problems.Add((field, "is not a field of a key"));
         string? name = null, role = null;
         int? perMinute = null;
         var clearLimit = false;
-        if (body.TryGetProperty("name", out var n))
+        if (Name.Sent)
         {
-            if (n.ValueKind != JsonValueKind.String || n.GetString()!.Trim() is not { Length: >= 1 and <= 100 } text)
-                problems.Add(("name", "must be 1 to 100 characters"));
-            else name = text;
+            if (Name.Value?.Trim() is { Length: >= 1 and <= 100 } text) name = text;
+            else problems.Add(("name", "must be 1 to 100 characters"));
         }
         else if (creating) problems.Add(("name", "is required: who the key is for"));
-        if (body.TryGetProperty("role", out var r))
+        if (Role.Sent)
         {
-            if (r.ValueKind == JsonValueKind.String && Roles.All.Contains(r.GetString())) role = r.GetString();
+            if (Roles.All.Contains(Role.Value)) role = Role.Value;
             else problems.Add(("role", "must be client, staff or admin"));
         }
-        if (body.TryGetProperty("per_minute", out var p))
+        if (PerMinute.Sent)
         {
-            if (p.ValueKind == JsonValueKind.Null) clearLimit = true;
-            else if (p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var limit) && limit is >= 1 and <= 1_000_000) perMinute = limit;
+            if (PerMinute.IsNull) clearLimit = true;
+            else if (PerMinute.Value is >= 1 and <= 1_000_000 && !PerMinute.Wrong) perMinute = PerMinute.Value;
             else problems.Add(("per_minute", "must be a whole number from 1 to 1000000, or null for the default"));
         }
         if (!creating && problems.Count == 0 && name is null && role is null && perMinute is null && !clearLimit)
             problems.Add(("body", "changes nothing; send name, role or per_minute"));
         return (new KeyChange(name, role, perMinute, clearLimit), problems);
     }
-
-    sealed record KeyChange(string? Name, string? Role, int? PerMinute, bool ClearLimit);
 }
 
 sealed record KeyWire(long Id, string Name, string Role, string KeyPrefix, int? PerMinute, string CreatedAt, string? RevokedAt)
@@ -90,4 +96,3 @@ sealed record KeyWire(long Id, string Name, string Role, string KeyPrefix, int? 
 
 sealed record CreatedKeyWire(long Id, string Name, string Role, string KeyPrefix, int? PerMinute, string CreatedAt, string? RevokedAt, string Secret);
 
-sealed record KeyBody(string? Name, string? Role, int? PerMinute);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Open311;
 
@@ -16,45 +17,50 @@ static class StaffNotesApi
 
     public static async Task<IResult> AddNote(string id, HttpContext http, RequestChanges changes, StaffRequestReads reads, CancellationToken ct)
     {
-        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
-        if (problem is not null) return problem;
-        var (note, problems) = Parse(body);
+        var (body, problem) = await StaffJson.ReadAsync<NoteBody>(http.Request, ct);
+        if (body is null) return problem!;
+        var (note, problems) = body.Check();
         if (note is null) return Problems.Invalid(problems);
 
         var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, async change =>
         {
             var row = await change.AddNoteAsync("activity", note.Summary, note.Description, note.Public);
             await change.AuditAsync("note", row.Id.ToString(), "note added", new { @public = note.Public });
-            return row;
+            return Step.Done(row);
         }, ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Created($"/api/v1/requests/{id}", reads.Note(result.Value!));
     }
+}
 
-    static (NoteBody? Note, List<(string, string)> Problems) Parse(JsonElement body)
+sealed record NewNote(string Description, string? Summary, bool Public);
+
+// The body of POST notes.
+sealed record NoteBody(Field<string> Description, Field<string> Summary, Field<bool> Public)
+{
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+
+    public (NewNote? Note, List<(string, string)> Problems) Check()
     {
         var problems = new List<(string, string)>();
-        foreach (var name in body.Unknown("description", "summary", "public")) problems.Add((name, "is not a field of a note"));
-        var description = Text(body, "description", Submission.MaxDescription, problems);
+        foreach (var name in StaffJson.Unknown(Extra)) problems.Add((name, "is not a field of a note"));
+        var description = StaffText.Check("description", Description, Submission.MaxDescription, problems);
         if (description is null && !problems.Any(p => p.Item1 == "description")) problems.Add(("description", "is required"));
-        var summary = Text(body, "summary", 200, problems);
-        var isPublic = false;
-        if (body.TryGetProperty("public", out var flag))
-        {
-            if (flag.ValueKind is JsonValueKind.True or JsonValueKind.False) isPublic = flag.GetBoolean();
-            else problems.Add(("public", "must be true or false"));
-        }
-        return problems.Count > 0 ? (null, problems) : (new NoteBody(description!, summary, isPublic), problems);
+        var summary = StaffText.Check("summary", Summary, 200, problems);
+        if (Public.Wrong || Public.IsNull) problems.Add(("public", "must be true or false"));
+        return problems.Count > 0 ? (null, problems) : (new NewNote(description!, summary, Public.Value), problems);
     }
+}
 
-    static string? Text(JsonElement body, string field, int max, List<(string, string)> problems)
+static class StaffText
+{
+    // Trimmed text of at most max characters; null when left out, null or empty.
+    public static string? Check(string field, Field<string> value, int max, List<(string, string)> problems)
     {
-        if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
-        if (value.ValueKind != JsonValueKind.String) { problems.Add((field, "must be a string")); return null; }
-        var text = value.GetString()!.Trim();
+        if (!value.Sent || value.IsNull) return null;
+        if (value.Wrong) { problems.Add((field, "must be a string")); return null; }
+        var text = value.Value!.Trim();
         if (text.Length > max) { problems.Add((field, $"must be at most {max} characters")); return null; }
         return text.Length == 0 ? null : text;
     }
 }
-
-sealed record NoteBody(string Description, string? Summary, bool Public);

@@ -29,7 +29,7 @@ static class StaffPhotosApi
         var problems = new List<(string, string)>();
         var title = form["title"].ToString().Trim();
         if (title.Length > 200) problems.Add(("title", "must be at most 200 characters"));
-        var isPublic = RequestSearch.Flag("public", form["public"].ToString(), (p, m) => problems.Add((p, m)));
+        var isPublic = Flags.Parse("public", form["public"].ToString(), (p, m) => problems.Add((p, m)));
         if (form.Files.GetFiles("file") is not { Count: 1 } sent) return Problems.Invalid("file", "must be exactly one file");
         var (photo, problem) = await PhotoIntake.ReadAsync(sent[0], options.Value, ct);
         if (problem is { Status: 413 }) return Problems.Status(413, $"file {problem.Message}");
@@ -43,7 +43,7 @@ static class StaffPhotosApi
                     title.Length == 0 ? null : title, isPublic, change.Now, change.Actor.KeyId);
                 await change.AuditAsync("photo", photoId.ToString(), "photo added",
                     new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
-                return (await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!;
+                return Step.Done((await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!);
             }, ct), r => r.Status == ChangeStatus.Done, ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Created(reads.Photo(result.Value!, id, http.Request).StaffUrl, reads.Photo(result.Value!, id, http.Request));
@@ -65,10 +65,10 @@ static class StaffPhotosApi
         var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, async change =>
         {
             var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photo_id);
-            if (photo is null) throw new MissingPart($"Photo {photo_id} of request {id}");
+            if (photo is null) return RequestChange.Missing<PhotoRow>($"Photo {photo_id} of request {id}");
             await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photo_id);
             await change.AuditAsync("photo", photo_id.ToString(), "photo removed", new { @public = photo.Public });
-            return photo;
+            return Step.Done(photo);
         }, ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         // The row is gone with the commit; now the file goes too.

@@ -36,7 +36,7 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
     public StaffPhoto Photo(PhotoRow p, string serviceRequestId, HttpRequest http) => new(
         p.Id, p.Title, p.Public, p.ContentType, p.ByteSize, dates.Format(p.CreatedAt),
         p.Public ? media.Url(http, p.FileName) : null,
-        $"{MediaLinks.BaseUrl(http, options.Value)}/api/v1/requests/{serviceRequestId}/photos/{p.Id}");
+        $"{PublicBase.Of(http, options.Value)}/api/v1/requests/{serviceRequestId}/photos/{p.Id}");
 
     // Every audit entry of the request, oldest first, with the name its key had then.
     public async Task<List<HistoryEntry>?> HistoryAsync(string serviceRequestId, CancellationToken ct)

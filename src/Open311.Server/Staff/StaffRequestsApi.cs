@@ -14,7 +14,7 @@ static class StaffRequestsApi
         staff.MapPatch("/requests/{id}", PatchRequest).WithName("StaffPatchRequest")
             .WithSummary("Change status, status_notes, agency_responsible, service_notice or expected_datetime")
             .WithDescription("Closing adds a public 'closed' note, reopening an 'activity' note. If-Match: 412 when the request changed since.")
-            .Accepts<PatchRequestBody>("application/json")
+            .Accepts<PatchBody>("application/json")
             .Produces<StaffRequest>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
         staff.MapGet("/requests/{id}/history", GetHistory).WithName("StaffRequestHistory")
             .WithSummary("Every audit entry of a request: what, when, and the name of the key that did it")
@@ -31,9 +31,9 @@ static class StaffRequestsApi
     public static async Task<IResult> PatchRequest(string id, HttpContext http, RequestChanges changes, StaffRequestReads reads,
         DateCodec dates, CancellationToken ct)
     {
-        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
-        if (problem is not null) return problem;
-        var (patch, problems) = RequestPatches.Parse(body, dates);
+        var (body, problem) = await StaffJson.ReadAsync<PatchBody>(http.Request, ct);
+        if (body is null) return problem!;
+        var (patch, problems) = body.Check(dates);
         if (patch is null) return Problems.Invalid(problems);
 
         var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => ApplyAsync(change, patch), ct);
@@ -41,7 +41,7 @@ static class StaffRequestsApi
         return Results.Ok(await reads.FindAsync(id, http.Request, ct));
     }
 
-    static async Task<bool> ApplyAsync(RequestChange change, RequestPatch patch)
+    static async Task<Step<bool>> ApplyAsync(RequestChange change, RequestPatch patch)
     {
         // Column names come from RequestPatches' fixed table, never from the body.
         var set = string.Join(", ", patch.Columns.Keys.Select(column => $"{column} = @{column}"));
@@ -56,12 +56,9 @@ static class StaffRequestsApi
         if (reopened) await change.AddNoteAsync("activity", "Request reopened", patch.StatusNotes ?? "Request reopened", isPublic: true);
         await change.AuditAsync("request", change.Row.ServiceRequestId, closed ? "closed" : reopened ? "reopened" : "updated",
             new { fields = patch.Columns.Keys.Select(c => c == "expected_at" ? "expected_datetime" : c).ToList(), status = patch.Status });
-        return true;
+        return Step.Done(true);
     }
 
     public static async Task<IResult> GetHistory(string id, StaffRequestReads reads, CancellationToken ct) =>
         await reads.HistoryAsync(id, ct) is { } history ? Results.Ok(history) : Problems.NotFound($"Request {id}");
 }
-
-// The documented body of PATCH; the handler reads it by hand to tell a left-out field from null.
-sealed record PatchRequestBody(string? Status, string? StatusNotes, string? AgencyResponsible, string? ServiceNotice, string? ExpectedDatetime);

@@ -21,13 +21,17 @@ static class StaffServicesApi
             .Produces<ServiceRemoval>().ProducesProblem(404);
     }
 
-    public static async Task<IResult> ListServices(CatalogQueries catalog, CancellationToken ct) =>
-        Results.Ok(await catalog.AllAsync(ct));
+    public static async Task<IResult> ListServices(CatalogReader catalog, DateCodec dates, CancellationToken ct) =>
+        Results.Ok(CatalogService.AllOf(await catalog.ReadAsync(ct), dates));
 
-    public static async Task<IResult> GetService(string code, CatalogQueries catalog, CancellationToken ct) =>
-        await catalog.FindAsync(code, ct) is { } service ? Results.Ok(service) : Problems.NotFound($"Service {code}");
+    public static async Task<IResult> GetService(string code, CatalogReader catalog, DateCodec dates, CancellationToken ct) =>
+        await FindAsync(catalog, code, dates, ct) is { } service ? Results.Ok(service) : Problems.NotFound($"Service {code}");
 
-    public static async Task<IResult> CreateService(HttpContext http, CatalogQueries catalog, CatalogStore store, Database db, CancellationToken ct)
+    static async Task<CatalogService?> FindAsync(CatalogReader catalog, string code, DateCodec dates, CancellationToken ct) =>
+        (await catalog.ReadAsync(ct)).Find(code) is { } entry ? CatalogService.From(entry, dates) : null;
+
+    public static async Task<IResult> CreateService(HttpContext http, CatalogReader catalog, CatalogStore store, Database db, DateCodec dates,
+        CancellationToken ct)
     {
         var (service, problem) = await ReadAsync(http, pathCode: null, ct);
         if (service is null) return problem!;
@@ -40,15 +44,16 @@ static class StaffServicesApi
             return true;
         }, ct);
         if (!created) return Problems.Status(409, $"Service {service.ServiceCode} exists; PUT /api/v1/services/{service.ServiceCode} replaces it");
-        return Results.Created($"/api/v1/services/{service.ServiceCode}", await catalog.FindAsync(service.ServiceCode, ct));
+        return Results.Created($"/api/v1/services/{service.ServiceCode}", await FindAsync(catalog, service.ServiceCode, dates, ct));
     }
 
-    public static async Task<IResult> PutService(string code, HttpContext http, CatalogQueries catalog, CatalogStore store, CancellationToken ct)
+    public static async Task<IResult> PutService(string code, HttpContext http, CatalogReader catalog, CatalogStore store, DateCodec dates,
+        CancellationToken ct)
     {
         var (service, problem) = await ReadAsync(http, code, ct);
         if (service is null) return problem!;
         var change = await store.SaveAsync(service, http.Caller().Actor, ct);
-        var saved = await catalog.FindAsync(code, ct);
+        var saved = await FindAsync(catalog, code, dates, ct);
         return change == CatalogChange.Created ? Results.Created($"/api/v1/services/{code}", saved) : Results.Ok(saved);
     }
 
@@ -64,10 +69,8 @@ static class StaffServicesApi
     // The body as a CatalogService, checked by CatalogRules; on PUT the code comes from the path.
     static async Task<(CatalogService? Service, IResult? Problem)> ReadAsync(HttpContext http, string? pathCode, CancellationToken ct)
     {
-        var (body, problem) = await StaffJson.ReadAsync(http.Request, ct);
-        if (problem is not null) return (null, problem);
-        var (service, bindProblem) = StaffJson.Bind<CatalogService>(body);
-        if (service is null) return (null, bindProblem ?? Problems.Invalid("body", "must be a service"));
+        var (service, problem) = await StaffJson.ReadAsync<CatalogService>(http.Request, ct);
+        if (service is null) return (null, problem);
         if (pathCode is not null)
         {
             if (service.ServiceCode is not null && service.ServiceCode != pathCode)

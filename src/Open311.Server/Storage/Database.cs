@@ -8,10 +8,10 @@ sealed class Database
     readonly Dialect dialect;
     readonly GroupCommit? group;
 
-    public Database(Dialect dialect)
+    public Database(Dialect dialect, TuningOptions tuning)
     {
         this.dialect = dialect;
-        if (dialect.GroupsCommits) group = new GroupCommit(OpenAsync);
+        if (dialect.GroupsCommits) group = new GroupCommit(OpenAsync, tuning.GroupCommitBatch);
     }
 
     public Dialect Dialect => dialect;
@@ -24,16 +24,22 @@ sealed class Database
     }
 
     // Everything in `work` commits together or not at all, possibly with other writes (GroupCommit).
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default) =>
+        WriteOrUndoAsync(async (c, t) => (await work(c, t), true), ct);
+
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
+        WriteAsync(async (c, t) => { await work(c, t); return true; }, ct);
+
+    // The same for work that may find it must not happen after all (something it changes is not there):
+    // what it wrote is undone when it answers Keep = false, and its value is returned all the same.
+    public async Task<T> WriteOrUndoAsync<T>(Func<DbConnection, DbTransaction, Task<(T Value, bool Keep)>> work, CancellationToken ct = default)
     {
         if (group is not null) return await group.WriteAsync(work, ct);
         await using var connection = await OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(ct);
-        return result;
+        var (value, keep) = await work(connection, transaction);
+        if (keep) await transaction.CommitAsync(ct);
+        else await transaction.RollbackAsync(ct);
+        return value;
     }
-
-    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
-        WriteAsync(async (c, t) => { await work(c, t); return true; }, ct);
 }

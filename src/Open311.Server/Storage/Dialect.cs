@@ -1,9 +1,10 @@
 using System.Data.Common;
+using Dapper;
 
 namespace Open311;
 
 // Everything that differs between the storage engines, and nothing else: connections, migrations,
-// list parameters, request numbers and full-text search. Queries elsewhere are plain SQL both engines run.
+// list parameters, request numbers, bulk loads and full-text search. Queries elsewhere are plain SQL both engines run.
 abstract class Dialect
 {
     public abstract string Engine { get; }
@@ -28,34 +29,37 @@ abstract class Dialect
     // The next number of the YY-NNNNNNNN sequence for a year, safe under concurrent creation.
     public abstract Task<long> NextRequestNumberAsync(DbConnection connection, DbTransaction transaction, int year);
 
-    // Rebuilds the search document of a request: description, address, service name and the text of its public notes.
+    // Rebuilds the search document of a request (the request_documents view of the migrations).
     public abstract Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId);
 
-    // The same for a request just created, which has no search document yet.
-    public virtual Task IndexNewRequestAsync(DbConnection connection, DbTransaction transaction, long requestId) =>
-        IndexRequestAsync(connection, transaction, requestId);
+    // The same for requests just written, which have no search document yet: one, or a bulk load's batch.
+    public abstract Task IndexNewRequestsAsync(DbConnection connection, DbTransaction transaction, long fromId, long toId);
 
-    // Bulk loading (`seed`): a connection made ready for it, batches of whole requests written in the
-    // caller's transactions (their change rows and search documents included), and a tidy-up at the end.
+    // Bulk loading (`seed`): a connection made ready for it, rows written in the caller's transactions,
+    // and a tidy-up at the end. A load writes the change log itself, with the change triggers set aside.
     public virtual Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
-    public abstract Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct);
+    public abstract Task BulkInsertAsync<T>(DbConnection connection, DbTransaction transaction, Table<T> table, IReadOnlyList<T> rows, bool withIdentity, CancellationToken ct);
+
+    public abstract Task SuspendChangeLogAsync(DbConnection connection, DbTransaction transaction);
+
+    public abstract Task ResumeChangeLogAsync(DbConnection connection, DbTransaction transaction);
 
     public virtual Task EndLoadAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    // Turns the user's q into the engine's query text; null when q holds nothing searchable.
+    public abstract string? TextQuery(string q);
 
     // A predicate on the requests alias "r" matching the text query in the given parameter.
     public abstract string TextMatch(string parameter);
 
-    // The same, for a search about to run on this connection, or null when the engine would rather the list
-    // were walked in its order a stretch at a time, asking MatchesAmongAsync which ids of each stretch match.
-    public virtual Task<string?> TextMatchAsync(DbConnection connection, string parameter, string text) =>
-        Task.FromResult<string?>(TextMatch(parameter));
-
-    public virtual Task<HashSet<long>> MatchesAmongAsync(DbConnection connection, string text, long fromId, long toId) =>
-        throw new NotSupportedException($"{Engine} matches text with a predicate");
-
-    // Turns the user's q into the engine's query text; null when q holds nothing searchable.
-    public abstract string? TextQuery(string q);
+    // The keys of one page of a search. With a text query, the base plan adds TextMatch to the filters;
+    // an engine may plan it otherwise (SQLite walks the list for a common word).
+    public virtual async Task<List<SearchKey>> SearchKeysAsync(DbConnection connection, KeyQuery query, string? text, long offset, long limit)
+    {
+        if (text is not null) query = query.And(TextMatch("text"), "text", text);
+        return (await connection.QueryAsync<SearchKey>(query.Sql, query.Page(offset, limit))).AsList();
+    }
 
     // True when the error means the storage could not be reached at all (503, not 500).
     public abstract bool IsUnavailable(Exception error);

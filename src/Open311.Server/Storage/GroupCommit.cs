@@ -6,20 +6,23 @@ namespace Open311;
 // SQLite writes one transaction at a time, PostgreSQL's creations queue on the year's sequence row, and
 // each commit waits for the disk. An instance's writes that arrive while another is being written are run
 // together in one transaction, each in a savepoint of its own (one
-// that fails is rolled back alone and its caller gets the error), then committed once; every caller is
+// that fails, or undoes itself, is rolled back alone and its caller gets the error or its answer), then committed once; every caller is
 // answered after the commit that made its write durable. One writer drains the queue while it has work.
-sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
+sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open, int maxBatch)
 {
-    const int MaxBatch = 64;
 
-    sealed record Unit(Func<DbConnection, DbTransaction, Task<object?>> Work, TaskCompletionSource<object?> Done, CancellationToken Ct);
+    sealed record Unit(Func<DbConnection, DbTransaction, Task<(object? Value, bool Keep)>> Work, TaskCompletionSource<object?> Done, CancellationToken Ct);
 
     readonly Channel<Unit> queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     int writing;
 
-    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Value, bool Keep)>> work, CancellationToken ct)
     {
-        var unit = new Unit(async (c, t) => await work(c, t), new(TaskCreationOptions.RunContinuationsAsynchronously), ct);
+        var unit = new Unit(async (c, t) =>
+        {
+            var (value, keep) = await work(c, t);
+            return (value, keep);
+        }, new(TaskCreationOptions.RunContinuationsAsynchronously), ct);
         queue.Writer.TryWrite(unit);
         if (Interlocked.CompareExchange(ref writing, 1, 0) == 0) _ = Task.Run(DrainAsync, CancellationToken.None);
         return (T)(await unit.Done.Task)!;
@@ -30,7 +33,7 @@ sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
         while (true)
         {
             var batch = new List<Unit>();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var unit))
+            while (batch.Count < maxBatch && queue.Reader.TryRead(out var unit))
                 if (!unit.Done.Task.IsCompleted && unit.Ct.IsCancellationRequested) unit.Done.TrySetCanceled(unit.Ct);
                 else batch.Add(unit);
             if (batch.Count > 0)
@@ -56,8 +59,11 @@ sealed class GroupCommit(Func<CancellationToken, Task<DbConnection>> open)
                 await transaction.SaveAsync("unit");
                 try
                 {
-                    outcomes.Add((unit, await unit.Work(connection, transaction), null));
+                    var (value, keep) = await unit.Work(connection, transaction);
+                    // A unit that undoes itself is rolled back alone, like one that failed, and answered with its value.
+                    if (!keep) await transaction.RollbackAsync("unit");
                     await transaction.ReleaseAsync("unit");
+                    outcomes.Add((unit, value, null));
                 }
                 catch (Exception e)
                 {

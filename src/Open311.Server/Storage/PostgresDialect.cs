@@ -65,27 +65,28 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
             """, new { year }, transaction);
 
     public override Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId) =>
-        connection.ExecuteAsync(Reindex + " AND r.id = @requestId", new { requestId }, transaction);
+        IndexNewRequestsAsync(connection, transaction, requestId, requestId);
+
+    public override Task IndexNewRequestsAsync(DbConnection connection, DbTransaction transaction, long fromId, long toId) =>
+        connection.ExecuteAsync(Reindex + " AND r.id BETWEEN @fromId AND @toId", new { fromId, toId }, transaction, commandTimeout: 0);
 
     // The whole table at once, after `storage copy --to-postgres`.
     public Task ReindexAllAsync(DbConnection connection, DbTransaction transaction) =>
         connection.ExecuteAsync(Reindex, transaction: transaction, commandTimeout: 0);
 
-    // The same body as SQLite's requests_fts: description, address, service name and the text of public notes.
-    const string Reindex = """
-        UPDATE requests r SET search = to_tsvector('english',
-            coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
-            coalesce((SELECT string_agg(n.description, ' ' ORDER BY n.id)
-                      FROM request_notes n WHERE n.request_id = r.id AND n.public), ''))
-        FROM services s WHERE s.id = r.service_id
-        """;
+    const string Reindex = "UPDATE requests r SET search = d.search FROM request_documents d WHERE d.id = r.id";
 
-    public override Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => PostgresLoad.BeginAsync((NpgsqlConnection)connection);
+    public override Task BulkInsertAsync<T>(DbConnection connection, DbTransaction transaction, Table<T> table, IReadOnlyList<T> rows, bool withIdentity, CancellationToken ct) =>
+        PostgresBulk.InsertAsync((NpgsqlConnection)connection, table, rows, withIdentity, ct);
 
-    public override Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct) =>
-        PostgresLoad.WriteAsync((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, batch, ct);
+    // Off for the load's transaction alone: ALTER TABLE is transactional, and no other writer sees the triggers gone.
+    public override Task SuspendChangeLogAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync("ALTER TABLE requests DISABLE TRIGGER USER", transaction: transaction);
 
-    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => PostgresLoad.EndAsync((NpgsqlConnection)connection, ct);
+    public override Task ResumeChangeLogAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync("ALTER TABLE requests ENABLE TRIGGER USER", transaction: transaction);
+
+    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => PostgresBulk.EndAsync((NpgsqlConnection)connection, ct);
 
     public override string TextMatch(string parameter) => $"r.search @@ websearch_to_tsquery('english', @{parameter})";
 

@@ -8,15 +8,18 @@ namespace Open311;
 sealed class SqliteDialect : Dialect
 {
     readonly string connectionString;
+    readonly TuningOptions tuning;
 
-    public SqliteDialect(string configured)
+    public SqliteDialect(string configured, TuningOptions tuning)
     {
+        this.tuning = tuning;
         var builder = new SqliteConnectionStringBuilder(configured)
         {
             ForeignKeys = true,
             Pooling = true,
         };
-        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = 60;
+        // Microsoft.Data.Sqlite's default of 30 s, unless the connection string says otherwise.
+        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = tuning.SqliteBusySeconds;
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (builder.Mode != SqliteOpenMode.Memory && folder is not null) Directory.CreateDirectory(folder);
         connectionString = builder.ToString();
@@ -64,29 +67,27 @@ sealed class SqliteDialect : Dialect
     public override async Task IndexRequestAsync(DbConnection connection, DbTransaction transaction, long requestId)
     {
         await connection.ExecuteAsync("DELETE FROM requests_fts WHERE rowid = @requestId", new { requestId }, transaction);
-        await connection.ExecuteAsync(AddSearchDocuments + " WHERE r.id = @requestId", new { requestId }, transaction);
+        await IndexNewRequestsAsync(connection, transaction, requestId, requestId);
     }
 
     // No delete first: in a contentless table a delete of a rowid not there still costs a tombstone.
-    public override Task IndexNewRequestAsync(DbConnection connection, DbTransaction transaction, long requestId) =>
-        connection.ExecuteAsync(AddSearchDocuments + " WHERE r.id = @requestId", new { requestId }, transaction);
+    public override Task IndexNewRequestsAsync(DbConnection connection, DbTransaction transaction, long fromId, long toId) =>
+        connection.ExecuteAsync("INSERT INTO requests_fts (rowid, body) SELECT id, body FROM request_documents WHERE id BETWEEN @fromId AND @toId",
+            new { fromId, toId }, transaction);
 
-    // The search document of a request: description, address, service name and the text of its public notes.
-    internal const string AddSearchDocuments = """
-        INSERT INTO requests_fts (rowid, body)
-        SELECT r.id,
-               coalesce(r.description, '') || ' ' || coalesce(r.address, '') || ' ' || s.service_name || ' ' ||
-               coalesce((SELECT group_concat(n.description, ' ')
-                         FROM request_notes n WHERE n.request_id = r.id AND n.public = 1), '')
-        FROM requests r JOIN services s ON s.id = r.service_id
-        """;
+    public override Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => SqliteBulk.BeginAsync(connection);
 
-    public override Task BeginLoadAsync(DbConnection connection, CancellationToken ct) => SqliteLoad.BeginAsync(connection);
+    public override Task BulkInsertAsync<T>(DbConnection connection, DbTransaction transaction, Table<T> table, IReadOnlyList<T> rows, bool withIdentity, CancellationToken ct) =>
+        SqliteBulk.InsertAsync((SqliteConnection)connection, table, rows, withIdentity);
 
-    public override Task LoadRequestsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RequestLoad> batch, CancellationToken ct) =>
-        SqliteLoad.WriteAsync((SqliteConnection)connection, batch);
+    // Read by the change triggers (migration 0003); inside the load's transaction only.
+    public override Task SuspendChangeLogAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync("INSERT INTO settings (name, value) VALUES ('change_log_suspended', 'bulk load')", transaction: transaction);
 
-    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => SqliteLoad.EndAsync(connection);
+    public override Task ResumeChangeLogAsync(DbConnection connection, DbTransaction transaction) =>
+        connection.ExecuteAsync("DELETE FROM settings WHERE name = 'change_log_suspended'", transaction: transaction);
+
+    public override Task EndLoadAsync(DbConnection connection, CancellationToken ct) => SqliteBulk.EndAsync(connection);
 
     public override string TextMatch(string parameter) =>
         $"r.id IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH @{parameter})";
@@ -95,19 +96,32 @@ sealed class SqliteDialect : Dialect
     // matches are looked up by id and sorted. A common word has too many for that (a hundred thousand
     // lookups to keep fifty): the search walks the list in its order instead, a stretch at a time, and
     // keeps the ids the index finds among the stretch's range of ids (FTS5 seeks a rowid range directly).
-    internal static int FewMatches { get; set; } = 500; // tests lower it to walk a small store
-
-    public override async Task<string?> TextMatchAsync(DbConnection connection, string parameter, string text)
+    // A stretch is twice as long as the one before: a common word fills a page from the first.
+    public override async Task<List<SearchKey>> SearchKeysAsync(DbConnection connection, KeyQuery query, string? text, long offset, long limit)
     {
-        var matches = await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM (SELECT 1 FROM requests_fts WHERE requests_fts MATCH @text LIMIT @few)", new { text, few = FewMatches });
-        return matches < FewMatches ? TextMatch(parameter) : null;
+        if (text is null || await IsRareAsync(connection, text)) return await base.SearchKeysAsync(connection, query, text, offset, limit);
+        var found = new List<SearchKey>();
+        for (long start = 0, length = tuning.TextWalkStretch; ; start += length, length *= 2)
+        {
+            var stretch = (await connection.QueryAsync<SearchKey>(query.Sql, query.Page(start, length))).AsList();
+            if (stretch.Count == 0) return found;
+            var matches = (await connection.QueryAsync<long>(
+                "SELECT rowid FROM requests_fts WHERE requests_fts MATCH @text AND rowid BETWEEN @fromId AND @toId",
+                new { text, fromId = stretch.Min(k => k.Id), toId = stretch.Max(k => k.Id) })).ToHashSet();
+            foreach (var k in stretch.Where(k => matches.Contains(k.Id)))
+            {
+                if (offset > 0) offset--;
+                else if (found.Count < limit) found.Add(k);
+                else return found;
+            }
+            if (found.Count == limit || stretch.Count < length) return found;
+        }
     }
 
-    public override async Task<HashSet<long>> MatchesAmongAsync(DbConnection connection, string text, long fromId, long toId) =>
-        (await connection.QueryAsync<long>(
-            "SELECT rowid FROM requests_fts WHERE requests_fts MATCH @text AND rowid BETWEEN @fromId AND @toId",
-            new { text, fromId, toId })).ToHashSet();
+    async Task<bool> IsRareAsync(DbConnection connection, string text) =>
+        await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM (SELECT 1 FROM requests_fts WHERE requests_fts MATCH @text LIMIT @few)",
+            new { text, few = tuning.TextFewMatches }) < tuning.TextFewMatches;
 
     // WebSearch's groups as FTS5: ("a" AND "b c" NOT "d") OR (...). Every phrase is quoted, so q can't use FTS5 syntax.
     public override string? TextQuery(string q)

@@ -10,23 +10,14 @@ static class StorageSetup
         services.AddSingleton<Dialect>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var tuning = sp.GetRequiredService<IOptions<TuningOptions>>().Value;
             return options.Engine switch
             {
                 "postgres" => new PostgresDialect(options.ConnectionString),
-                _ => new SqliteDialect(options.ConnectionString),
+                _ => new SqliteDialect(options.ConnectionString, tuning),
             };
         });
-        services.AddSingleton<Database>();
+        services.AddSingleton(sp => new Database(sp.GetRequiredService<Dialect>(), sp.GetRequiredService<IOptions<TuningOptions>>().Value));
         return services;
-    }
-
-    // Migrations first, always; the demo catalog only for the server, and only when it is switched on.
-    public static async Task PrepareStorageAsync(this IServiceProvider services, bool loadDemoCatalog, CancellationToken ct = default)
-    {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Open311.Storage");
-        var db = services.GetRequiredService<Database>();
-        db.Dialect.Migrate(logger);
-        if (loadDemoCatalog && services.GetRequiredService<IOptions<Open311Options>>().Value.DemoCatalog)
-            await DemoCatalog.LoadOnceAsync(db, services.GetRequiredService<CatalogStore>(), logger, ct);
     }
 }

@@ -18,11 +18,14 @@ static class EntityTags
         return $"\"{hash.GetCurrentHashAsUInt128():x32}\"";
     }
 
-    public static bool Matches(HttpRequest request, string etag)
+    // If-None-Match on a public GET: a tag still current answers 304.
+    public static bool Matches(HttpRequest request, string etag) => AnyMatches(request.Headers.IfNoneMatch, etag);
+
+    // A header's list of tags ("a", W/"b", or *) against the current one. Tags compare weakly: W/"x" matches "x".
+    public static bool AnyMatches(IEnumerable<string?> headers, string etag)
     {
-        foreach (var header in request.Headers.IfNoneMatch)
+        foreach (var header in headers)
             foreach (var tag in (header ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                // If-None-Match compares weakly: W/"x" matches "x".
                 if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag) return true;
         return false;
     }

@@ -46,8 +46,8 @@ static partial class Wire
     // (a page of a hundred requests with extensions is past the large object heap's threshold).
     public static void SerializeInto(PooledStream buffer, WireFormat format, string root, object payload)
     {
-        if (format == WireFormat.Json) JsonSerializer.Serialize(buffer, payload, payload.GetType(), WireJson.Options);
-        else XmlWire.Write(buffer, root, payload, WireJson.Options);
+        if (format == WireFormat.Json) JsonSerializer.Serialize(buffer, payload, payload.GetType(), WireJson.Public);
+        else XmlWire.Write(buffer, root, payload, WireJson.Public);
     }
 
     public static async Task WriteAsync(HttpContext context, WireFormat format, string root, object payload, int status)

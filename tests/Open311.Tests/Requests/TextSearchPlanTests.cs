@@ -1,43 +1,42 @@
 namespace Open311.Tests;
 
-// SQLite answers q with one of two plans, by how many requests match (SqliteDialect.TextMatchAsync):
+// SQLite answers q with one of two plans, by how many requests match (SqliteDialect.SearchKeysAsync):
 // both must give the same pages, however long the stretches the walk reads.
 public class TextSearchPlanTests
 {
-    [Fact]
-    public async Task ACommonWordGivesTheSamePagesWhicheverPlanAnswers()
+    static readonly string[] Queries =
+    [
+        "q=pothole&per_page=20",
+        "q=pothole&per_page=5&page=3",
+        "q=crew%20-pothole&status=closed",
+        "q=trash&start_date={-300}&end_date={-220}",
+        "q=street&order=updated_datetime&updated_after={-60}",
+    ];
+
+    static async Task<List<List<string>>> PagesAsync(Dictionary<string, string?>? tuning)
     {
-        if (TestDatabase.CurrentEngine != "sqlite") return; // PostgreSQL has one plan
-        await using var app = new Open311App();
+        await using var app = new Open311App(tuning, TestDatabase.Create("sqlite"));
         app.CreateClient();
         await app.Get<Seeder>().SeedAsync(1000, 5, progress: null, CancellationToken.None);
         var client = app.CreateClient();
         var now = app.Clock.GetUtcNow();
-        string[] urls =
-        [
-            "/open311/v2/requests.json?q=pothole&per_page=20",
-            "/open311/v2/requests.json?q=pothole&per_page=5&page=3",
-            "/open311/v2/requests.json?q=crew%20-pothole&status=closed",
-            $"/open311/v2/requests.json?q=trash&start_date={now.AddDays(-300):yyyy-MM-dd}&end_date={now.AddDays(-220):yyyy-MM-dd}",
-            $"/open311/v2/requests.json?q=street&order=updated_datetime&updated_after={now.AddDays(-60):yyyy-MM-dd}",
-        ];
-        var byLookup = new List<List<string>>();
-        foreach (var url in urls) byLookup.Add((await client.FetchAsync(url)).Ids());
-        Assert.All(byLookup, ids => Assert.NotEmpty(ids));
+        var pages = new List<List<string>>();
+        foreach (var q in Queries)
+        {
+            var url = "/open311/v2/requests.json?" + System.Text.RegularExpressions.Regex.Replace(q, @"\{(-\d+)\}",
+                m => now.AddDays(int.Parse(m.Groups[1].Value)).ToString("yyyy-MM-dd"));
+            pages.Add((await client.FetchAsync(url)).Ids());
+        }
+        return pages;
+    }
 
-        var (few, stretch) = (SqliteDialect.FewMatches, RequestQueries.Stretch);
-        SqliteDialect.FewMatches = 1;
-        try
-        {
-            foreach (var length in new[] { 400, 3 }) // one stretch, and many
-            {
-                RequestQueries.Stretch = length;
-                for (var i = 0; i < urls.Length; i++) Assert.Equal(byLookup[i], (await client.FetchAsync(urls[i])).Ids());
-            }
-        }
-        finally
-        {
-            (SqliteDialect.FewMatches, RequestQueries.Stretch) = (few, stretch);
-        }
+    [Fact]
+    [Trait("Engine", "sqlite")]
+    public async Task ACommonWordGivesTheSamePagesWhicheverPlanAnswers()
+    {
+        var byLookup = await PagesAsync(null);
+        Assert.All(byLookup, ids => Assert.NotEmpty(ids));
+        foreach (var stretch in new[] { "400", "3" }) // one stretch, and many
+            Assert.Equal(byLookup, await PagesAsync(new() { ["Open311:Tuning:TextFewMatches"] = "1", ["Open311:Tuning:TextWalkStretch"] = stretch }));
     }
 }

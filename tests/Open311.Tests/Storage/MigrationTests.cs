@@ -77,10 +77,15 @@ public class MigrationTests
             """)).Order().ToList();
         var pgColumns = (await pg.QueryAsync<string>(
             """
-            SELECT table_name || '.' || column_name FROM information_schema.columns
-            WHERE table_schema = current_schema() AND table_name <> 'schemaversions' AND column_name <> 'search'
+            SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+            WHERE c.table_schema = current_schema() AND c.table_name <> 'schemaversions' AND c.column_name <> 'search'
             """)).Order().ToList();
         Assert.Equal(liteColumns, pgColumns);
+        // The search document is a view of the same name on both (migration 0003).
+        Assert.Equal(["request_documents"], await lite.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'view'"));
+        Assert.Equal(["request_documents"], await pg.QueryAsync<string>(
+            "SELECT table_name FROM information_schema.views WHERE table_schema = current_schema()"));
         Assert.Equal(StorageCopy.Tables.Order(), liteColumns.Select(c => c.Split('.')[0]).Distinct().Order());
     }
 }

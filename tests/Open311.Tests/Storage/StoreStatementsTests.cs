@@ -27,12 +27,12 @@ public class StoreStatementsTests
         await using var app = new Open311App();
         await app.CreateClient().CreatePotholeAsync(await app.KeyAsync());
         var catalog = app.Get<CatalogStore>();
-        var services = app.Get<ServiceQueries>();
+        var services = app.Get<CatalogReader>();
 
         Assert.Equal(CatalogChange.Deactivated, await catalog.DeleteAsync("PWPOTHOL", Actor.Command));
-        Assert.False((await services.FindAsync("PWPOTHOL", default))!.Service.Active);
+        Assert.False((await services.ReadAsync(default)).Find("PWPOTHOL")!.Service.Active);
         Assert.Equal(CatalogChange.Deleted, await catalog.DeleteAsync("SWSMISSE", Actor.Command));
-        Assert.Null(await services.FindAsync("SWSMISSE", default));
+        Assert.Null((await services.ReadAsync(default)).Find("SWSMISSE"));
         Assert.Equal(CatalogChange.NotFound, await catalog.DeleteAsync("SWSMISSE", Actor.Command));
     }
 }

@@ -30,7 +30,7 @@ public class WebSearchTests
     [Fact]
     public void SqliteWritesTheGroupsAsAnFts5QueryWithEveryPhraseQuoted()
     {
-        var sqlite = new SqliteDialect("Data Source=:memory:");
+        var sqlite = new SqliteDialect("Data Source=:memory:", new TuningOptions());
         Assert.Equal("(\"deep\" AND \"pot hole\" NOT \"water\") OR (\"lamp\")", sqlite.TextQuery("deep pot-hole -water or lamp"));
         Assert.Equal("(\"NEAR x\")", sqlite.TextQuery("NEAR(x"));
         Assert.Null(sqlite.TextQuery("-water"));

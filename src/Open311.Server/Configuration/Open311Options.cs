@@ -44,11 +44,3 @@ sealed class BoundsOptions
 
     public bool Contains(double lat, double lon) => lat >= South && lat <= North && lon >= West && lon <= East;
 }
-
-sealed class StorageOptions
-{
-    [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Open311:Storage:Engine must be sqlite or postgres.")]
-    public string Engine { get; set; } = "sqlite";
-
-    public string ConnectionString { get; set; } = "Data Source=open311.db";
-}
