@@ -20,6 +20,15 @@ sealed record CatalogService(
             a.DatatypeDescription, a.IsList ? a.Values.ToList() : null)).ToList(),
         dates.Format(e.Service.UpdatedAt));
 
+    // The rows a save writes (the database gives the ids), which is also what a new request is checked against.
+    public ServiceEntry ToEntry(long now) => new(
+        new ServiceRow
+        {
+            ServiceCode = ServiceCode, ServiceName = ServiceName, Description = Description, Type = Type, Keywords = Keywords,
+            GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now,
+        },
+        (Attributes ?? []).Select(a => a.ToRow(serviceId: 0)).ToList());
+
     // The whole catalog in the staff API's and the catalog file's order: by service code.
     public static List<CatalogService> AllOf(CatalogSnapshot catalog, DateCodec dates) =>
         catalog.Services.Select(s => From(s, dates)).OrderBy(s => s.ServiceCode, StringComparer.Ordinal).ToList();
@@ -37,6 +46,17 @@ sealed record CatalogAttribute(
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsList => Datatype is Datatypes.SingleValueList or Datatypes.MultiValueList;
+
+    public AttributeRow ToRow(long serviceId)
+    {
+        var row = new AttributeRow
+        {
+            ServiceId = serviceId, Code = Code, Variable = Variable, Datatype = Datatype, Required = Required,
+            DatatypeDescription = DatatypeDescription, SortOrder = Order, Description = Description,
+        };
+        row.Values.AddRange(Values ?? []);
+        return row;
+    }
 }
 
 static class Datatypes

@@ -16,23 +16,15 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var existing = await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code = s.ServiceCode }, t);
-        var row = new ServiceRow
-        {
-            ServiceCode = s.ServiceCode, ServiceName = s.ServiceName, Description = s.Description, Type = s.Type, Keywords = s.Keywords,
-            GroupName = s.Group, Active = s.Active, Notice = s.Notice, CreatedAt = now, UpdatedAt = now,
-        };
         // A service saved again keeps its id and the time it was created.
         var id = await c.ExecuteScalarAsync<long>(ServiceRow.Table.UpsertSql("service_code", kept: ["created_at"], returning: "id"),
-            ServiceRow.Table.Parameters(row), t);
+            ServiceRow.Table.Parameters(s.ToEntry(now).Service), t);
 
         await c.ExecuteAsync("DELETE FROM service_attributes WHERE service_id = @id", new { id }, t);
         foreach (var a in s.Attributes ?? [])
         {
-            var attributeId = await c.ExecuteScalarAsync<long>(AttributeRow.Table.InsertSql(returning: "id"), AttributeRow.Table.Parameters(new AttributeRow
-            {
-                ServiceId = id, Code = a.Code, Variable = a.Variable, Datatype = a.Datatype, Required = a.Required,
-                DatatypeDescription = a.DatatypeDescription, SortOrder = a.Order, Description = a.Description,
-            }), t);
+            var attributeId = await c.ExecuteScalarAsync<long>(AttributeRow.Table.InsertSql(returning: "id"),
+                AttributeRow.Table.Parameters(a.ToRow(id)), t);
             foreach (var (v, position) in (a.Values ?? []).Select((v, i) => (v, i)))
                 await c.ExecuteAsync(AttributeRow.ValuesTable.InsertSql(), AttributeRow.ValuesTable.Parameters((attributeId, position, v)), t);
         }

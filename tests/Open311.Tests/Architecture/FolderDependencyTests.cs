@@ -7,6 +7,7 @@ namespace Open311.Tests;
 // docs/ARCHITECTURE.md says which folder of the server may use which. This reads that table, compiles the
 // server's sources with Roslyn and resolves every name in them: a type (or an extension method's class) used in
 // a folder must be declared in the same folder or in one its row lists.
+[Trait("Storage", "none")]
 public class FolderDependencyTests
 {
     static readonly string Root = FindRoot();

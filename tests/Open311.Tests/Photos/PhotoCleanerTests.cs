@@ -2,6 +2,7 @@ using SkiaSharp;
 
 namespace Open311.Tests;
 
+[Trait("Storage", "none")]
 public class PhotoCleanerTests
 {
     [Fact]

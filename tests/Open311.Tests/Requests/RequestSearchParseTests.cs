@@ -1,6 +1,7 @@
 namespace Open311.Tests;
 
 // RequestSearch.Parse is pure: parameters in, a filter or the errors out.
+[Trait("Storage", "none")]
 public class RequestSearchParseTests
 {
     static readonly DateCodec Dates = DateCodec.For(null);

@@ -2,6 +2,7 @@ namespace Open311.Tests;
 
 // SQLite answers q with one of two plans, by how many requests match (SqliteDialect.SearchKeysAsync):
 // both must give the same pages, however long the stretches the walk reads.
+[Trait("Storage", "pinned")]
 public class TextSearchPlanTests
 {
     static readonly string[] Queries =
@@ -31,7 +32,6 @@ public class TextSearchPlanTests
     }
 
     [Fact]
-    [Trait("Engine", "sqlite")]
     public async Task ACommonWordGivesTheSamePagesWhicheverPlanAnswers()
     {
         var byLookup = await PagesAsync(null);

@@ -5,14 +5,17 @@ namespace Open311.Tests;
 public class ServicesApiTests
 {
     [Fact]
-    public async Task TheServiceListIsABareJsonArrayOfStrings()
+    public async Task TheServiceListIsABareJsonArrayOfServicesWithTextCodes()
     {
         await using var app = new Open311App();
         var reply = await app.CreateClient().FetchAsync("/open311/v2/services.json");
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.Equal(Http.Json, reply.ContentType);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, reply.Json.ValueKind); // no wrapper object
         var services = reply.Json.EnumerateArray().ToList();
-        Assert.InRange(services.Count, 14, 20);
+        Assert.Equal(16, services.Count); // the whole demo catalog, the switched-off service too
+        Assert.Equal(DemoCatalog.Load().Select(s => s.ServiceCode).Order(), services.Select(s => s.GetProperty("service_code").GetString()).Order());
+        Assert.All(services, s => Assert.Equal(System.Text.Json.JsonValueKind.String, s.GetProperty("service_code").ValueKind));
         var pothole = services.Single(s => s.GetProperty("service_code").GetString() == "PWPOTHOL");
         Assert.Equal(["service_code", "service_name", "description", "metadata", "type", "keywords", "group"],
             pothole.EnumerateObject().Select(p => p.Name));

@@ -3,6 +3,7 @@ using System.Net;
 namespace Open311.Tests;
 
 // With Open311:Redis set, instances count rate limits together and drop revoked keys together.
+[Trait("Storage", "pinned")]
 public class SharedLimitTests
 {
     static (Open311App A, Open311App B) TwoInstances(Dictionary<string, string?>? settings = null)
@@ -13,7 +14,7 @@ public class SharedLimitTests
         return (a, b);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AKeysLimitHoldsAcrossInstances()
     {
         var (a, b) = TwoInstances();
@@ -28,7 +29,7 @@ public class SharedLimitTests
         Assert.Equal(["5", "4", "3", "2", "1", "0"], replies.Take(6).Select(r => r.Header("RateLimit-Remaining")));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task AnonymousCallersShareTheirAllowanceAcrossInstancesToo()
     {
         var (a, b) = TwoInstances(new() { ["Open311:RateLimits:AnonymousPerMinute"] = "3" });
@@ -40,7 +41,7 @@ public class SharedLimitTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task ConcurrentCallsOnTwoInstancesNeverExceedTheLimit()
     {
         var (a, b) = TwoInstances();
@@ -52,7 +53,7 @@ public class SharedLimitTests
         Assert.Equal(30, replies.Count(r => r.Status == HttpStatusCode.OK));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task ARevokedKeyIsRefusedAtOnceOnTheOtherInstance()
     {
         var (a, b) = TwoInstances();
@@ -72,7 +73,7 @@ public class SharedLimitTests
         Assert.True(refused);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task ReadyzReportsRedis()
     {
         await using var app = new Open311App(TestRedis.Settings(Guid.NewGuid().ToString("N")));

@@ -65,7 +65,7 @@ public class TwoProcessesTests
         }
     }
 
-    [Fact]
+    [RedisFact]
     public async Task TwoInstancesShareLimitsDataAndIdentifiers()
     {
         using var database = TestDatabase.Create();

@@ -29,7 +29,8 @@ public class MigrationTests
     }
 
     // The advisory lock: instances starting at once on an empty database take turns instead of racing.
-    [Fact]
+    [PostgresFact]
+    [Trait("Storage", "pinned")]
     public async Task PostgresInstancesStartingAtOnceApplyEachScriptOnce()
     {
         using var database = PostgresTestServer.CreateEmpty();
@@ -52,6 +53,7 @@ public class MigrationTests
 
     // Storage/Migrations/{engine}: a script added for one engine needs its twin for the other.
     [Fact]
+    [Trait("Storage", "none")]
     public void EveryEngineHasTheSameMigrationScripts()
     {
         var names = typeof(Database).Assembly.GetManifestResourceNames();
@@ -62,7 +64,8 @@ public class MigrationTests
 
     // The same model on both engines: table for table, column for column (PostgreSQL's search column
     // stands for SQLite's requests_fts table).
-    [Fact]
+    [PostgresFact]
+    [Trait("Storage", "pinned")]
     public async Task TheSchemasMatchTableForTableAndColumnForColumn()
     {
         await using var sqlite = new Open311App(database: TestDatabase.Create("sqlite"));

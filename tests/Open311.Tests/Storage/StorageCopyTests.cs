@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Open311.Tests;
 
 // `storage copy --to-postgres`: a SQLite deployment moves to PostgreSQL with everything it holds.
+[Trait("Storage", "pinned")]
 public class StorageCopyTests
 {
     static async Task<Dictionary<string, long>> CountsAsync(Database db)
@@ -23,7 +24,7 @@ public class StorageCopyTests
         INSERT INTO request_photos (request_id, created_at, title, public, content_type, file_name, byte_size) VALUES (1, 6, 'Hole', @yes, 'image/jpeg', 'a.jpg', 42);
         """, new { yes = true, no = false }, t));
 
-    [Fact]
+    [PostgresFact]
     public async Task ASqliteDatabaseMovesToPostgresWithItsIdsKeysAndSearch()
     {
         await using var source = new Open311App(database: TestDatabase.Create("sqlite"));
@@ -63,7 +64,7 @@ public class StorageCopyTests
         Assert.Equal(await source.Get<KeyStore>().ListAsync(), await moved.Get<KeyStore>().ListAsync(), new KeyComparer());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheCopyCommandRefusesATargetThatAlreadyHoldsData()
     {
         await using var source = new Open311App(database: TestDatabase.Create("sqlite"));
@@ -77,7 +78,7 @@ public class StorageCopyTests
         Assert.Contains("The target is not empty: settings has", output.ToString());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheCopyReadsOnlyFromSqlite()
     {
         await using var source = new Open311App(database: PostgresTestServer.CloneTemplate());

@@ -4,9 +4,10 @@ using Npgsql;
 namespace Open311.Tests;
 
 // CONTRACT §2: storage unavailable is a 503 in the caller's error format; /readyz says so too.
+[Trait("Storage", "pinned")]
 public class StorageDownTests
 {
-    [Fact]
+    [PostgresFact]
     public async Task WhenPostgresStopsAnsweringReadyzAndPublicCallsAnswer503()
     {
         var database = PostgresTestServer.CloneTemplate();

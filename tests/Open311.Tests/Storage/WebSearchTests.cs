@@ -1,5 +1,6 @@
 namespace Open311.Tests;
 
+[Trait("Storage", "none")]
 public class WebSearchTests
 {
     static string Show(string q) => string.Join(" | ", WebSearch.Parse(q).Select(g =>

@@ -1,5 +1,6 @@
 namespace Open311.Tests;
 
+[Trait("Storage", "none")]
 public class DateCodecTests
 {
     static readonly DateCodec Utc = DateCodec.For(null);
