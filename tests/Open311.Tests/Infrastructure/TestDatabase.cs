@@ -37,11 +37,28 @@ sealed class TestDatabase : IDisposable
         _ => throw new InvalidOperationException($"OPEN311_TEST_ENGINE must be sqlite or postgres, not '{engine}'."),
     };
 
+    static readonly string Folder = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), "open311-tests");
+
+    // The schema is migrated once per run into a template file; each test starts from a copy of it, so its
+    // app's migration finds every script applied (the PostgreSQL runs clone a template database the same way).
+    static readonly Lazy<string> SqliteTemplate = new(() =>
+    {
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"template-{Guid.NewGuid():N}.db");
+        new SqliteDialect($"Data Source={path}", new TuningOptions()).Migrate(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // the last close folds the WAL into the file
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        };
+        return path;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
     static TestDatabase Sqlite()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "open311-tests");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Folder);
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        File.Copy(SqliteTemplate.Value, path);
         void Delete()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
