@@ -78,6 +78,11 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
             var id = e.Rule == Rules.LocationRequired ? "address" : ReportFields.IdOf(e.Field);
             if (Problems.All(p => p.Id != id)) Problems.Add((id, ReportFields.Message(e, service, text)));
         }
+        // The summary lists the problems in the form's order.
+        var order = new[] { "address", "lat", "long" }.Concat(service.Attributes.Select(a => $"attr-{a.Code}"))
+            .Concat(["description", "media", "first_name", "last_name", "email", "phone"]).ToList();
+        Problems.Sort((a, b) => Rank(a.Id).CompareTo(Rank(b.Id)));
+        int Rank(string id) => order.IndexOf(id) is var i and >= 0 ? i : order.Count;
         Show(service);
         if (Coordinates(form["lat"], form["long"]) is var (lat, lon))
             Nearby = await inView.NearbyAsync(service.Service.Id, lat, lon, Map.NearbyMetres, Map.NearbyDays, ct);
