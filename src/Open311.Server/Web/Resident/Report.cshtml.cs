@@ -8,11 +8,15 @@ sealed class ReportModel(CatalogCache catalog) : PageModel
     public string? Query { get; private set; }
     public IReadOnlyList<ServiceChoice.Group> Groups { get; private set; } = [];
     public bool Searched => !string.IsNullOrWhiteSpace(Query);
+    public bool Found { get; private set; }
 
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         var snapshot = await catalog.SnapshotAsync(ct);
         Query = q?.Trim();
-        Groups = ServiceChoice.Groups(Searched ? ServiceChoice.Matching(snapshot, Query!) : snapshot.Services);
+        var matching = Searched ? ServiceChoice.Matching(snapshot, Query!) : [];
+        Found = matching.Count > 0;
+        // Nothing found: every service, to choose from.
+        Groups = ServiceChoice.Groups(Found ? matching : snapshot.Services);
     }
 }
