@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on both storage engines and ends with one line: "N passed, N failed".
 # Provisions what the tests need by itself: a throwaway PostgreSQL cluster and a throwaway Redis, each on
-# loopback on a free port, installed with apt-get when missing, stopped again at the end.
+# loopback on a free port, and Chromium for the browser tests, installed with apt-get when missing, stopped again at the end.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -20,6 +20,7 @@ install_missing() {
     local wanted=()
     [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || wanted+=(postgresql)
     command -v redis-server >/dev/null && command -v redis-cli >/dev/null || wanted+=(redis-server)
+    [ -x /usr/bin/chromium ] || wanted+=(chromium)  # the web's browser tests (Playwright drives Debian's Chromium)
     [ ${#wanted[@]} -eq 0 ] && return 0
     if ! $as_root; then say "missing ${wanted[*]}; install them (apt-get install ${wanted[*]}) or run as root"; return 1; fi
     say "installing ${wanted[*]}"
@@ -80,6 +81,9 @@ stop_all() {
     rm -rf "$work"
 }
 trap stop_all EXIT
+
+# Here every service a test needs is provisioned: a test that finds one missing fails instead of skipping.
+export OPEN311_TEST_REQUIRE_SERVICES=1
 
 passed=0; failed=0; rc=0
 provisioned=true

@@ -1,6 +1,13 @@
 using Open311;
 
-var builder = WebApplication.CreateBuilder(AdminCommands.ServerArgs(args));
+// Settings and the web's files are read from beside the executable (appsettings.json and wwwroot/ are copied there),
+// so `dotnet run --project src/Open311.Server` from anywhere serves the same site; data stays in the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = AdminCommands.ServerArgs(args),
+    ContentRootPath = AppContext.BaseDirectory,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
 builder.AddOpen311();
 builder.Services.AddAdminCommands();
 if (AdminCommands.Handles(args)) builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -17,5 +24,6 @@ v2.MapRequests();
 v2.MapTokens();
 app.MapPhotos();
 app.MapStaff();
+app.MapWeb();
 app.Run();
 return 0;

@@ -9,6 +9,7 @@ sealed record Actor(long? KeyId, string Name)
 {
     public static readonly Actor Command = new(null, "admin command");
     public static readonly Actor Anonymous = new(null, "anonymous");
+    public static readonly Actor ResidentSite = new(null, "resident site");
 }
 
 // One entry of audit_log: what changed, when, and who did it (the key's name kept as it was then).

@@ -11,9 +11,13 @@ sealed class Caller
 
     public bool IsStaff => Key?.IsStaff == true;
 
-    public Actor Actor => Key?.Actor ?? Actor.Anonymous;
+    // A front door of the server itself (the resident site) acts under its own name, with no key.
+    public Actor? Site { get; init; }
+
+    public Actor Actor => Key?.Actor ?? Site ?? Actor.Anonymous;
 
     public static readonly Caller Anonymous = new();
+    public static readonly Caller ResidentSite = new() { Site = Actor.ResidentSite };
 }
 
 static class CallerExtensions

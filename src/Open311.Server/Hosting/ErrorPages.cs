@@ -6,13 +6,18 @@ namespace Open311;
 
 // Every error the framework raises itself (unknown route, wrong method, body too large, a fault)
 // is written in the caller's language: the Open311 error list on the public API, RFC 9457 problem
-// details on the staff API (CONTRACT §2, §8). Never an HTML page or a stack trace.
+// details on the staff API (CONTRACT §2, §8). Never an HTML page or a stack trace there. A browser's call on a
+// web path (WebPaths: outside the APIs) gets the web's HTML error page instead.
 static class ErrorPages
 {
     public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteFaultAsync });
-        app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        app.UseWhen(WebPaths.WantsPage, web => web.UseWebErrorPages());
+        app.UseWhen(c => !WebPaths.WantsPage(c), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteFaultAsync });
+            api.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        });
         return app;
     }
 

@@ -30,6 +30,7 @@ static class ServerSetup
         services.AddSingleton<RequestQueries>();
         services.AddSingleton<SyncBookmarks>();
         services.AddSingleton<RequestStore>();
+        services.AddSingleton<RequestIntake>();
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
@@ -38,6 +39,7 @@ static class ServerSetup
         services.AddStaff();
         services.AddHealth();
         services.AddOpen311OpenApi();
+        services.AddWeb();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
             .WithExposedHeaders("Link", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
         // Lists of requests shrink to a sixth or less; the fastest level costs little CPU for that.
@@ -67,6 +69,7 @@ static class ServerSetup
         // With no proxy configured, the middleware would believe any X-Forwarded-For: then it is left out.
         var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0) app.UseForwardedHeaders();
+        app.UseWeb();
         app.UseRouting();
         app.UseCors();
         // The key is found before the limiter so that a key in a form body counts (Austin addendum);

@@ -8,7 +8,8 @@ sealed record CleanPhoto(byte[] Bytes, ImageKind Kind)
     public string ContentType => ImageKinds.ContentType(Kind);
 }
 
-sealed record PhotoProblem(int Status, string Message);
+// TooMany: the upload carried more files than Open311:Photos:MaxPerUpload.
+sealed record PhotoProblem(int Status, string Message, bool TooMany = false);
 
 // Decodes an upload and encodes it again. The encoders write no EXIF (GPS, camera, times), XMP or
 // comments, so all metadata goes; the EXIF orientation is applied to the pixels first, so the photo

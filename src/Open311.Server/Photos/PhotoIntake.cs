@@ -21,7 +21,7 @@ static class PhotoIntake
         // Browsers send an empty part for a file input left empty.
         var sent = files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
         if (sent.Count > options.MaxPerUpload)
-            problems.Add((field, new(400, $"may carry at most {options.MaxPerUpload} files")));
+            problems.Add((field, new(400, $"may carry at most {options.MaxPerUpload} files", TooMany: true)));
         else
             foreach (var (file, i) in sent.Select((f, i) => (f, i)))
             {

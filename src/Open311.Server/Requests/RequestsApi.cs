@@ -68,8 +68,8 @@ static class RequestsApi
         return Wire.List(wire, "service_requests", await views.ToWireAsync([row], extended, http.Request, ct));
     }
 
-    public static async Task<IResult> CreateRequest(string format, HttpContext http, CatalogCache catalog, RequestStore store,
-        PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions, DateCodec dates, CancellationToken ct)
+    public static async Task<IResult> CreateRequest(string format, HttpContext http, CatalogCache catalog, RequestIntake intake,
+        IOptions<Open311Options> options, CancellationToken ct)
     {
         var wire = format.AsWire();
         var read = await FormBody.ReadAsync(http);
@@ -85,15 +85,10 @@ static class RequestsApi
         if (await catalog.ServiceAsync(code, ct) is not { } service)
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
 
-        var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
-        // Photos sent as multipart `media` files are checked by their bytes and cleaned of metadata.
-        var (photos, problems) = await PhotoIntake.ReadAllAsync(read.Form.Files.GetFiles("media"), "media", photoOptions.Value, ct);
-        errors.AddRange(problems.Select(p => new Open311Error(p.Problem.Status, $"{p.Field} {p.Problem.Message}")));
-        if (request is null || errors.Count > 0) return Wire.Errors(wire, errors);
-
-        var (id, token) = await files.KeepAsync(photos, stored => store.CreateAsync(request, caller, ct, stored), _ => true, ct);
+        var (created, errors) = await intake.CreateAsync(fields, read.Form.Files.GetFiles("media"), service, caller, channel: null, ct);
+        if (created is null) return Wire.Errors(wire, errors.Select(e => e.ToError()).ToList());
         return Wire.List(wire, "service_requests",
-            new List<CreatedRequestWire> { new(id, token, service.Service.Notice, request.AccountId) });
+            new List<CreatedRequestWire> { new(created.ServiceRequestId, created.Token, service.Service.Notice, created.AccountId) });
     }
 }
 

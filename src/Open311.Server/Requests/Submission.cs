@@ -53,6 +53,36 @@ sealed record NewRequest(
     string Channel,
     IReadOnlyList<(string Code, IReadOnlyList<string> Values)> Answers);
 
+// One problem with a submitted field: the field's name as sent, which rule it broke (so that the resident site can
+// say it in the resident's language beside the field), the rule's English words and the number it names, if any.
+sealed record FieldProblem(string Field, string Rule, string Problem, object? Limit = null, int Status = 400)
+{
+    public Open311Error ToError() => new(Status, $"{Field} {Problem}");
+}
+
+// The rules a FieldProblem names.
+static class Rules
+{
+    public const string Required = "required";
+    public const string TooLong = "too_long";
+    public const string ControlCharacters = "control_characters";
+    public const string Inactive = "inactive";
+    public const string LocationRequired = "location_required";
+    public const string PairRequired = "pair_required";
+    public const string NotANumber = "not_a_number";
+    public const string OutOfRange = "out_of_range";
+    public const string OutsideJurisdiction = "outside_jurisdiction";
+    public const string NotAnEmail = "not_an_email";
+    public const string NotAUrl = "not_a_url";
+    public const string Channel = "channel";
+    public const string OneValue = "one_value";
+    public const string NotADatetime = "not_a_datetime";
+    public const string NotAChoice = "not_a_choice";
+    public const string Photo = "photo";
+    public const string PhotoTooLarge = "photo_too_large";
+    public const string TooManyPhotos = "too_many_photos";
+}
+
 // Every rule of CONTRACT §4, checked at once: all problems are listed in one answer.
 static partial class Submission
 {
@@ -82,38 +112,38 @@ static partial class Submission
         ["media_url"] = 2048,
     };
 
-    public static (NewRequest? Request, List<Open311Error> Errors) Parse(SubmittedFields fields, ServiceEntry service,
+    public static (NewRequest? Request, List<FieldProblem> Errors) Parse(SubmittedFields fields, ServiceEntry service,
         Open311Options options, DateCodec dates)
     {
-        var errors = new List<Open311Error>();
-        void Bad(string parameter, string problem) => errors.Add(Open311Error.BadRequest(parameter, problem));
+        var errors = new List<FieldProblem>();
+        void Bad(string parameter, string rule, string problem, object? limit = null) => errors.Add(new FieldProblem(parameter, rule, problem, limit));
 
         var texts = new Dictionary<string, string?>();
         foreach (var (name, limit) in Limits)
         {
             var value = fields[name]?.Trim();
             if (value is { Length: 0 }) value = null;
-            if (value is not null && value.Length > limit) Bad(name, $"must be at most {limit} characters");
+            if (value is not null && value.Length > limit) Bad(name, Rules.TooLong, $"must be at most {limit} characters", limit);
             else if (value is not null && HasControlCharacters(value, allowNewlines: name == "description"))
-                Bad(name, "must not contain control characters");
+                Bad(name, Rules.ControlCharacters, "must not contain control characters");
             texts[name] = value;
         }
 
         if (!service.Service.Active)
-            Bad("service_code", $"{service.Service.ServiceCode} is not accepting new requests"
+            Bad("service_code", Rules.Inactive, $"{service.Service.ServiceCode} is not accepting new requests"
                 + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
 
         var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, Bad);
         if (lat is null && lon is null && texts["address_string"] is null && texts["address_id"] is null
             && fields["lat"] is null && fields["long"] is null)
-            Bad("lat", "and long, address_string or address_id is required: a request needs a location");
+            Bad("lat", Rules.LocationRequired, "and long, address_string or address_id is required: a request needs a location");
 
-        if (texts["email"] is { } email && !Email().IsMatch(email)) Bad("email", "is not an email address");
+        if (texts["email"] is { } email && !Email().IsMatch(email)) Bad("email", Rules.NotAnEmail, "is not an email address");
         if (texts["media_url"] is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            Bad("media_url", "must be an absolute http or https URL");
+            Bad("media_url", Rules.NotAUrl, "must be an absolute http or https URL");
 
         var channel = fields["channel"] ?? "open311";
-        if (!ChannelName().IsMatch(channel)) Bad("channel", "must be 1 to 32 lower-case letters, digits, '_' or '-'");
+        if (!ChannelName().IsMatch(channel)) Bad("channel", Rules.Channel, "must be 1 to 32 lower-case letters, digits, '_' or '-'");
 
         var answers = Answers(fields.Attributes(), service, dates, Bad);
 
@@ -123,39 +153,40 @@ static partial class Submission
             texts["description"], texts["media_url"], channel, answers), errors);
     }
 
-    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string> bad)
+    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string, string, object?> bad)
     {
         if (latText is null && longText is null) return (null, null);
         var lat = latText is null ? null : Coordinate("lat", latText, 90, bad);
         var lon = longText is null ? null : Coordinate("long", longText, 180, bad);
-        if (latText is null) bad("lat", "is required with long");
-        if (longText is null) bad("long", "is required with lat");
+        if (latText is null) bad("lat", Rules.PairRequired, "is required with long", null);
+        if (longText is null) bad("long", Rules.PairRequired, "is required with lat", null);
         if (lat is null || lon is null) return (null, null);
         if (bounds is not null && !bounds.Contains(lat.Value, lon.Value))
         {
-            bad("lat", $"and long must be inside the jurisdiction ({bounds.South} to {bounds.North} N, {bounds.West} to {bounds.East} E)");
+            bad("lat", Rules.OutsideJurisdiction,
+                $"and long must be inside the jurisdiction ({bounds.South} to {bounds.North} N, {bounds.West} to {bounds.East} E)", null);
             return (null, null);
         }
         return (lat, lon);
     }
 
-    static double? Coordinate(string name, string text, double limit, Action<string, string> bad)
+    static double? Coordinate(string name, string text, double limit, Action<string, string, string, object?> bad)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            bad(name, $"must be a decimal number, not '{Lists.Clip(text)}'");
+            bad(name, Rules.NotANumber, $"must be a decimal number, not '{Lists.Clip(text)}'", null);
             return null;
         }
         if (Math.Abs(value) > limit)
         {
-            bad(name, $"must be from -{limit} to {limit}");
+            bad(name, Rules.OutOfRange, $"must be from -{limit} to {limit}", limit);
             return null;
         }
         return value;
     }
 
     static List<(string, IReadOnlyList<string>)> Answers(Dictionary<string, List<string>> submitted, ServiceEntry service,
-        DateCodec dates, Action<string, string> bad)
+        DateCodec dates, Action<string, string, string, object?> bad)
     {
         var answers = new List<(string, IReadOnlyList<string>)>();
         // Informational attributes (variable false) are not submitted; unknown codes are ignored.
@@ -165,30 +196,31 @@ static partial class Submission
             var values = submitted.GetValueOrDefault(a.Code)?.Select(v => v.Trim()).Where(v => v.Length > 0).ToList() ?? [];
             if (values.Count == 0)
             {
-                if (a.Required) bad(name, "is required");
+                if (a.Required) bad(name, Rules.Required, "is required", null);
                 continue;
             }
-            if (a.Datatype != Datatypes.MultiValueList && values.Count > 1) { bad(name, "takes one value"); continue; }
+            if (a.Datatype != Datatypes.MultiValueList && values.Count > 1) { bad(name, Rules.OneValue, "takes one value", null); continue; }
             var value = values[0];
             switch (a.Datatype)
             {
                 case Datatypes.Number:
                     if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-                        bad(name, $"must be a number, not '{Lists.Clip(value)}'");
+                        bad(name, Rules.NotANumber, $"must be a number, not '{Lists.Clip(value)}'", null);
                     break;
                 case Datatypes.Datetime:
                     if (dates.TryRead(value, out var ms)) values[0] = dates.Format(ms);
-                    else bad(name, $"must be an ISO 8601 datetime, not '{Lists.Clip(value)}'");
+                    else bad(name, Rules.NotADatetime, $"must be an ISO 8601 datetime, not '{Lists.Clip(value)}'", null);
                     break;
                 case Datatypes.String or Datatypes.Text:
                     var limit = a.Datatype == Datatypes.Text ? MaxDescription : 500;
-                    if (value.Length > limit) bad(name, $"must be at most {limit} characters");
-                    else if (HasControlCharacters(value, allowNewlines: a.Datatype == Datatypes.Text)) bad(name, "must not contain control characters");
+                    if (value.Length > limit) bad(name, Rules.TooLong, $"must be at most {limit} characters", limit);
+                    else if (HasControlCharacters(value, allowNewlines: a.Datatype == Datatypes.Text))
+                        bad(name, Rules.ControlCharacters, "must not contain control characters", null);
                     break;
                 default:
                     values = values.Distinct().ToList();
                     foreach (var key in values.Where(k => a.NameOf(k) is null))
-                        bad(name, $"must be one of {string.Join(", ", a.Values.Select(v => v.Key))}, not '{Lists.Clip(key)}'");
+                        bad(name, Rules.NotAChoice, $"must be one of {string.Join(", ", a.Values.Select(v => v.Key))}, not '{Lists.Clip(key)}'", null);
                     break;
             }
             answers.Add((a.Code, values));

@@ -17,6 +17,6 @@ static class TokensApi
     }
 
     // CONTRACT §7: a token created with a key resolves only for that key or a staff key.
-    static bool CanSee(RequestRow row, Caller caller) =>
+    public static bool CanSee(RequestRow row, Caller caller) =>
         row.ApiKeyId is null || caller.IsStaff || caller.Key?.Id == row.ApiKeyId;
 }

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace Open311;
+
+sealed record CreatedRequest(string ServiceRequestId, string Token, string? AccountId);
+
+// Creating a request from submitted fields and photos, for every front door (the GeoReport API and the resident
+// site): the rules of CONTRACT §4 (Submission), the photo checks (PhotoIntake), the files kept with the row.
+sealed class RequestIntake(RequestStore store, PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions,
+    DateCodec dates)
+{
+    // channel: set by a front door that creates requests as itself (the resident site's "web"); null takes the field's.
+    public async Task<(CreatedRequest? Created, List<FieldProblem> Errors)> CreateAsync(SubmittedFields fields, IReadOnlyList<IFormFile> media,
+        ServiceEntry service, Caller caller, string? channel, CancellationToken ct)
+    {
+        var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
+        // Photos sent as multipart `media` files are checked by their bytes and cleaned of metadata.
+        var limits = photoOptions.Value;
+        var (photos, problems) = await PhotoIntake.ReadAllAsync(media, "media", limits, ct);
+        errors.AddRange(problems.Select(p => p.Problem switch
+        {
+            { TooMany: true } => new FieldProblem(p.Field, Rules.TooManyPhotos, p.Problem.Message, limits.MaxPerUpload, p.Problem.Status),
+            { Status: StatusCodes.Status413PayloadTooLarge } => new FieldProblem(p.Field, Rules.PhotoTooLarge, p.Problem.Message, limits.MaxBytes, p.Problem.Status),
+            _ => new FieldProblem(p.Field, Rules.Photo, p.Problem.Message, null, p.Problem.Status),
+        }));
+        if (request is null || errors.Count > 0) return (null, errors);
+        if (channel is not null) request = request with { Channel = channel };
+
+        var (id, token) = await files.KeepAsync(photos, stored => store.CreateAsync(request, caller, ct, stored), _ => true, ct);
+        return (new CreatedRequest(id, token, request.AccountId), errors);
+    }
+}
