@@ -17,7 +17,8 @@ public class SubmissionParseTests
         static Dictionary<string, StringValues> Group(IEnumerable<(string Name, string Value)> fields) =>
             fields.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => new StringValues(g.Select(f => f.Value).ToArray()));
         var fields = new SubmittedFields(new FormCollection(Group(body)), new QueryCollection(Group(query ?? [])));
-        return Submission.Parse(fields, Catalog[code], new Open311Options { Bounds = bounds }, Dates);
+        var (request, problems) = Submission.Parse(fields, Catalog[code], new Open311Options { Bounds = bounds }, Dates);
+        return (request, problems.Select(p => p.ToError()).ToList());
     }
 
     static List<(string, string)> Pothole(params (string, string)[] changes) => Fixtures.Pothole("o311_key", changes);

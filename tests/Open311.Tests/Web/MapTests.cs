@@ -6,6 +6,7 @@ namespace Open311.Tests;
 // and as grouped markers; filters by service and status; each links to its tracking page. Without tiles, or with
 // tiles that can't be reached, it still shows the reports.
 [Collection(BrowserCollection.Name)]
+[Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
 public class MapTests(Browser browser)
 {
     static async Task<(string Pothole, string Graffiti, string Closed, string Far)> SeedAsync(Site site)

@@ -6,6 +6,7 @@ namespace Open311.Tests;
 // before sending (report.js asks the page as the map is clicked or coordinates typed) and, without JavaScript,
 // beside the errors of a report sent with coordinates.
 [Collection(BrowserCollection.Name)]
+[Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
 public class NearbyTests(Browser browser)
 {
     static async Task<(string Near, string Far, string Other)> SeedAsync(Site site)

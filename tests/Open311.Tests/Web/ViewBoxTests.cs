@@ -1,6 +1,7 @@
 namespace Open311.Tests;
 
 // The map's view as the page takes it (bbox=west,south,east,north): well formed, ordered, at most 1° a side.
+[Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
 public class ViewBoxTests
 {
     [Theory]

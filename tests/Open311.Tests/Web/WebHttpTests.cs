@@ -4,6 +4,7 @@ namespace Open311.Tests;
 
 // What only HTTP shows about the web pages: their headers, their error pages beside the API's, antiforgery,
 // and that they are not counted against the API's per-minute limit.
+[Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
 public class WebHttpTests
 {
     static HttpRequestMessage Page(string path, string? language = null)

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 namespace Open311.Tests;
 
 // The pages' strings: both languages hold the same names, and every name a page or the form's errors ask for exists.
+[Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
 public class WebTextTests
 {
     static readonly string Web = Path.Combine(FindRoot(), "src", "Open311.Server", "Web");
