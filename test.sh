@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test on both storage engines and ends with one line: "N passed, N failed".
 # Provisions what the tests need by itself: a throwaway PostgreSQL cluster and a throwaway Redis, each on
-# loopback on a free port, and Chromium for the browser tests, installed with apt-get when missing, stopped again at the end.
+# loopback on a free port and stopped again at the end, and Chromium for the browser tests; whatever is missing is
+# installed with apt-get.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -87,7 +88,7 @@ export OPEN311_TEST_REQUIRE_SERVICES=1
 
 passed=0; failed=0; rc=0
 provisioned=true
-{ install_missing && start_postgres && start_redis; } || { say "could not provision PostgreSQL and Redis"; provisioned=false; }
+{ install_missing && start_postgres && start_redis; } || { say "could not provision PostgreSQL, Redis and Chromium"; provisioned=false; }
 
 sum() { grep -oE "$1" "$2" | grep -oE '[0-9]+' | awk '{s+=$1} END{print s+0}'; }
 

@@ -20,14 +20,15 @@ sealed record CatalogService(
             a.DatatypeDescription, a.IsList ? a.Values.ToList() : null)).ToList(),
         dates.Format(e.Service.UpdatedAt));
 
-    // The rows a save writes (the database gives the ids), which is also what a new request is checked against.
-    public ServiceEntry ToEntry(long now) => new(
-        new ServiceRow
-        {
-            ServiceCode = ServiceCode, ServiceName = ServiceName, Description = Description, Type = Type, Keywords = Keywords,
-            GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now,
-        },
-        (Attributes ?? []).Select(a => a.ToRow(serviceId: 0)).ToList());
+    // The services row a save writes (the database gives the id).
+    public ServiceRow ToRow(long now) => new()
+    {
+        ServiceCode = ServiceCode, ServiceName = ServiceName, Description = Description, Type = Type, Keywords = Keywords,
+        GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now,
+    };
+
+    // The service with its attribute rows, as the catalog holds it: what a new request is checked against.
+    public ServiceEntry ToEntry(long now) => new(ToRow(now), (Attributes ?? []).Select(a => a.ToRow(serviceId: 0)).ToList());
 
     // The whole catalog in the staff API's and the catalog file's order: by service code.
     public static List<CatalogService> AllOf(CatalogSnapshot catalog, DateCodec dates) =>

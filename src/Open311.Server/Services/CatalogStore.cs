@@ -18,7 +18,7 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
         var existing = await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code = s.ServiceCode }, t);
         // A service saved again keeps its id and the time it was created.
         var id = await c.ExecuteScalarAsync<long>(ServiceRow.Table.UpsertSql("service_code", kept: ["created_at"], returning: "id"),
-            ServiceRow.Table.Parameters(s.ToEntry(now).Service), t);
+            ServiceRow.Table.Parameters(s.ToRow(now)), t);
 
         await c.ExecuteAsync("DELETE FROM service_attributes WHERE service_id = @id", new { id }, t);
         foreach (var a in s.Attributes ?? [])
