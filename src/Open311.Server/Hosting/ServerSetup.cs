@@ -20,6 +20,7 @@ static class ServerSetup
             .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
                 "Open311:Bounds must have South below North and West below East")
             .ValidateOnStart();
+        services.AddOptions<NearbyOptions>().BindConfiguration("Open311:Nearby").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
@@ -44,7 +45,7 @@ static class ServerSetup
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // public data only: the GeoReport API (below), never the staff API's secrets
-            o.MimeTypes = ["application/json", "text/xml", "application/javascript"];
+            o.MimeTypes = ["application/json", "text/xml", "application/javascript", WireFormats.ContentType(WireFormat.GeoJson)];
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });

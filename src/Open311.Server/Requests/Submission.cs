@@ -125,11 +125,7 @@ static partial class Submission
 
     static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string> bad)
     {
-        if (latText is null && longText is null) return (null, null);
-        var lat = latText is null ? null : Coordinate("lat", latText, 90, bad);
-        var lon = longText is null ? null : Coordinate("long", longText, 180, bad);
-        if (latText is null) bad("lat", "is required with long");
-        if (longText is null) bad("long", "is required with lat");
+        var (lat, lon) = Coordinates.Point(latText, longText, bad);
         if (lat is null || lon is null) return (null, null);
         if (bounds is not null && !bounds.Contains(lat.Value, lon.Value))
         {
@@ -137,21 +133,6 @@ static partial class Submission
             return (null, null);
         }
         return (lat, lon);
-    }
-
-    static double? Coordinate(string name, string text, double limit, Action<string, string> bad)
-    {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-        {
-            bad(name, $"must be a decimal number, not '{Lists.Clip(text)}'");
-            return null;
-        }
-        if (Math.Abs(value) > limit)
-        {
-            bad(name, $"must be from -{limit} to {limit}");
-            return null;
-        }
-        return value;
     }
 
     static List<(string, IReadOnlyList<string>)> Answers(Dictionary<string, List<string>> submitted, ServiceEntry service,
