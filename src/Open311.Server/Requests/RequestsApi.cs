@@ -79,7 +79,8 @@ static class RequestsApi
     }
 
     public static async Task<IResult> CreateRequest(string format, HttpContext http, CatalogCache catalog, RequestStore store,
-        PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions, DateCodec dates, CancellationToken ct)
+        PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions, DateCodec dates, Boundary boundary,
+        CancellationToken ct)
     {
         var wire = format.AsWire();
         var read = await FormBody.ReadAsync(http);
@@ -95,7 +96,7 @@ static class RequestsApi
         if (await catalog.ServiceAsync(code, ct) is not { } service)
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
 
-        var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
+        var (request, errors) = Submission.Parse(fields, service, options.Value, dates, boundary);
         // Photos sent as multipart `media` files are checked by their bytes and cleaned of metadata.
         var (photos, problems) = await PhotoIntake.ReadAllAsync(read.Form.Files.GetFiles("media"), "media", photoOptions.Value, ct);
         errors.AddRange(problems.Select(p => new Open311Error(p.Problem.Status, $"{p.Field} {p.Problem.Message}")));

@@ -83,7 +83,7 @@ static partial class Submission
     };
 
     public static (NewRequest? Request, List<Open311Error> Errors) Parse(SubmittedFields fields, ServiceEntry service,
-        Open311Options options, DateCodec dates)
+        Open311Options options, DateCodec dates, Boundary? boundary = null)
     {
         var errors = new List<Open311Error>();
         void Bad(string parameter, string problem) => errors.Add(Open311Error.BadRequest(parameter, problem));
@@ -103,7 +103,11 @@ static partial class Submission
             Bad("service_code", $"{service.Service.ServiceCode} is not accepting new requests"
                 + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
 
-        var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, Bad);
+        var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, boundary?.Area, Bad);
+        // CONTRACT §10: a service limited to an area of its own takes requests there only.
+        if (lat is { } la && lon is { } lo && !service.OffersAt(la, lo))
+            Bad("service_code", $"{service.Service.ServiceCode} is not offered at this location (lat {la}, long {lo})"
+                + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
         if (lat is null && lon is null && texts["address_string"] is null && texts["address_id"] is null
             && fields["lat"] is null && fields["long"] is null)
             Bad("lat", "and long, address_string or address_id is required: a request needs a location");
@@ -123,10 +127,18 @@ static partial class Submission
             texts["description"], texts["media_url"], channel, answers), errors);
     }
 
-    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string> bad)
+    // CONTRACT §10: inside the boundary when one is configured, else inside the bounding box of §4.
+    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, GeoArea? boundary,
+        Action<string, string> bad)
     {
         var (lat, lon) = Coordinates.Point(latText, longText, bad);
         if (lat is null || lon is null) return (null, null);
+        if (boundary is not null)
+        {
+            if (boundary.Contains(lat.Value, lon.Value)) return (lat, lon);
+            bad("lat", "and long must be inside the jurisdiction's boundary");
+            return (null, null);
+        }
         if (bounds is not null && !bounds.Contains(lat.Value, lon.Value))
         {
             bad("lat", $"and long must be inside the jurisdiction ({bounds.South} to {bounds.North} N, {bounds.West} to {bounds.East} E)");

@@ -19,7 +19,7 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
         var row = new ServiceRow
         {
             ServiceCode = s.ServiceCode, ServiceName = s.ServiceName, Description = s.Description, Type = s.Type, Keywords = s.Keywords,
-            GroupName = s.Group, Active = s.Active, Notice = s.Notice, CreatedAt = now, UpdatedAt = now,
+            GroupName = s.Group, Active = s.Active, Notice = s.Notice, CreatedAt = now, UpdatedAt = now, Area = s.AreaText,
         };
         // A service saved again keeps its id and the time it was created.
         var id = await c.ExecuteScalarAsync<long>(ServiceRow.Table.UpsertSql("service_code", kept: ["created_at"], returning: "id"),

@@ -21,3 +21,30 @@ static class Places
 
     public static string Around(double metres) => $"lat={Text(Lat)}&long={Text(Long)}&radius={Text(metres)}";
 }
+
+// GeoJSON polygons around the centre, for boundaries and service areas.
+static class Shapes
+{
+    // A star of `points` vertices, reaching alternately `outer` and `inner` metres from the centre; counterclockwise.
+    public static string Star(int points, double outer, double inner)
+    {
+        var ring = Enumerable.Range(0, points).Select(i =>
+        {
+            var angle = 2 * Math.PI * i / points;
+            var r = i % 2 == 0 ? outer : inner;
+            var (lat, lon) = Places.Offset(r * Math.Sin(angle), r * Math.Cos(angle));
+            return $"[{Places.Text(lon)},{Places.Text(lat)}]";
+        }).ToList();
+        ring.Add(ring[0]);
+        return $"{{\"type\":\"Polygon\",\"coordinates\":[[{string.Join(",", ring)}]]}}";
+    }
+
+    // A square of side 2 × half metres around a point north and east of the centre.
+    public static string Square(double half, double north = 0, double east = 0)
+    {
+        var (s, w) = Places.Offset(north - half, east - half);
+        var (n, e) = Places.Offset(north + half, east + half);
+        string P(double lon, double lat) => $"[{Places.Text(lon)},{Places.Text(lat)}]";
+        return $"{{\"type\":\"Polygon\",\"coordinates\":[[{P(w, s)},{P(e, s)},{P(e, n)},{P(w, n)},{P(w, s)}]]}}";
+    }
+}
