@@ -27,6 +27,9 @@ sealed class Open311Options
 
     public BoundsOptions? Bounds { get; set; }
 
+    // CONTRACT §10: a GeoJSON file of the jurisdiction's area (a Polygon or MultiPolygon); new requests must lie inside.
+    public string? Boundary { get; set; }
+
     // host:port of a Redis shared by every instance; rate limits are counted there when it is set.
     public string? Redis { get; set; }
 

@@ -11,6 +11,10 @@ sealed class TuningOptions
     [Range(1, 1_000_000)] public int TextFewMatches { get; set; } = 500;
     [Range(1, 1_000_000)] public int TextWalkStretch { get; set; } = 400;
 
+    // Searches by place (RequestQueries): a place the spatial index finds fewer requests in than this is read through
+    // the index; a busier one by walking the list in its order.
+    [Range(1, 10_000_000)] public int PlaceFewMatches { get; set; } = 3_000;
+
     // Page starts of sync lists kept in memory (SyncBookmarks); past this many, they are dropped and made again.
     [Range(0, 10_000_000)] public int SyncBookmarks { get; set; } = 100_000;
 

@@ -19,11 +19,15 @@ static class ServerSetup
                 "Open311:TimeZone is not a time zone id this machine knows (e.g. America/Chicago)")
             .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
                 "Open311:Bounds must have South below North and West below East")
+            .Validate(o => Boundary.Load(o.Boundary).Problem is null,
+                "Open311:Boundary must name a readable GeoJSON file of a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)")
             .ValidateOnStart();
+        services.AddOptions<NearbyOptions>().BindConfiguration("Open311:Nearby").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
+        services.AddSingleton<Boundary>();
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogCache>();
@@ -46,7 +50,7 @@ static class ServerSetup
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // public data only: the GeoReport API (below), never the staff API's secrets
-            o.MimeTypes = ["application/json", "text/xml", "application/javascript"];
+            o.MimeTypes = ["application/json", "text/xml", "application/javascript", WireFormats.ContentType(WireFormat.GeoJson)];
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
         });

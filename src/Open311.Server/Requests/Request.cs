@@ -112,7 +112,9 @@ sealed record RequestWire(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, object>? Details = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RequestAttributeWire>? Attributes = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequestExtensionWire? ExtendedAttributes = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NoteWire>? Notes = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NoteWire>? Notes = null,
+    // CONTRACT §10: metres from the lat/long searched around, with extensions=true.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Distance = null)
 {
     // The core fields of a row; mediaUrl is its first public photo's link or the URL it was sent with.
     public static RequestWire From(RequestRow r, DateCodec dates, string? mediaUrl) => new(

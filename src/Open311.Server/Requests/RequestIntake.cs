@@ -7,13 +7,13 @@ sealed record CreatedRequest(string ServiceRequestId, string Token, string? Acco
 // Creating a request from submitted fields and photos, for every front door (the GeoReport API and the resident
 // site): the rules of CONTRACT §4 (Submission), the photo checks (PhotoIntake), the files kept with the row.
 sealed class RequestIntake(RequestStore store, PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions,
-    DateCodec dates)
+    DateCodec dates, Boundary boundary)
 {
     // channel: set by a front door that creates requests as itself (the resident site's "web"); null takes the field's.
     public async Task<(CreatedRequest? Created, List<FieldProblem> Errors)> CreateAsync(SubmittedFields fields, IReadOnlyList<IFormFile> media,
         ServiceEntry service, Caller caller, string? channel, CancellationToken ct)
     {
-        var (request, errors) = Submission.Parse(fields, service, options.Value, dates);
+        var (request, errors) = Submission.Parse(fields, service, options.Value, dates, boundary);
         // Photos sent as multipart `media` files are checked by their bytes and cleaned of metadata.
         var limits = photoOptions.Value;
         var (photos, problems) = await PhotoIntake.ReadAllAsync(media, "media", limits, ct);

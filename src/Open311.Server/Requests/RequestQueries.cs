@@ -4,7 +4,7 @@ using Dapper;
 namespace Open311;
 
 // Reads requests for the public API: search, one by id, one by token.
-sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
+sealed class RequestQueries(Database db, SyncBookmarks bookmarks, Microsoft.Extensions.Options.IOptions<TuningOptions> tuning)
 {
     // Reads one page and, with lookAhead, that many rows more to tell whether another page follows.
     // Two steps (a deferred join): the page's ids from the narrowest index that orders them, where the rows
@@ -13,14 +13,27 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks)
     {
         var dialect = db.Dialect;
         var text = f.Text is null ? null : dialect.TextQuery(f.Text);
-        var query = SearchKeys.For(f, serviceIds, text is not null, dialect);
         await using var connection = await db.OpenAsync(ct);
+        var query = SearchKeys.For(f, serviceIds, text is not null, dialect, await ThroughPlaceIndexAsync(connection, f));
         var keys = await PageKeysAsync(connection, query, f, serviceIds, text, lookAhead);
         if (keys.Count == 0) return [];
         var rows = (await connection.QueryAsync<RequestRow>(
             $"SELECT {RequestRow.Columns}, {RequestRow.FirstPhotoColumn} FROM {RequestRow.From} WHERE {dialect.AnyId("r.id", "page")}",
             new { page = dialect.IdList(keys.Select(k => k.Id)) })).ToDictionary(r => r.Id);
         return keys.Select(k => rows[k.Id]).ToList();
+    }
+
+    // A place with few requests in it (of any time, service or status) is read through the spatial index, and its
+    // rows sorted; one with many is found by walking the list in its order, keeping the rows inside, which fills a
+    // page soon. Nearest first needs every row inside anyway.
+    async Task<bool> ThroughPlaceIndexAsync(DbConnection connection, RequestFilter f)
+    {
+        if (!f.HasPlace || f.PlaceBox is not { } box) return false;
+        if (f.Order == SearchOrder.Distance) return true;
+        var args = new DynamicParameters();
+        SearchKeys.Box(args, box);
+        var few = tuning.Value.PlaceFewMatches;
+        return await db.Dialect.CountPlacesAsync(connection, args, few) < few;
     }
 
     // A sync pass reads page after page: where an earlier call left a bookmark at this page's start, the

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Open311;
 
-enum SearchOrder { Requested, Updated }
+enum SearchOrder { Requested, Updated, Distance }
 
 // GET /requests parameters, bound as strings and parsed by RequestSearch.Parse so that every
 // problem is reported in the Open311 error list (STYLE: framework binding failures would skip it).
@@ -19,7 +19,11 @@ sealed record SearchParameters(
     [property: FromQuery(Name = "page_size")] string? PageSize = null,
     [property: FromQuery(Name = "page")] string? Page = null,
     [property: FromQuery(Name = "order")] string? Order = null,
-    [property: FromQuery(Name = "extensions")] string? Extensions = null);
+    [property: FromQuery(Name = "extensions")] string? Extensions = null,
+    [property: FromQuery(Name = "lat")] string? Lat = null,
+    [property: FromQuery(Name = "long")] string? Long = null,
+    [property: FromQuery(Name = "radius")] string? Radius = null,
+    [property: FromQuery(Name = "bbox")] string? Bbox = null);
 
 sealed record RequestFilter
 {
@@ -35,6 +39,22 @@ sealed record RequestFilter
     public int Page { get; init; } = 1;
     public SearchOrder Order { get; init; } = SearchOrder.Requested;
     public bool Extensions { get; init; }
+    // CONTRACT §10: lat+long+radius, and bbox; both may be given (a request must then be in both).
+    public GeoCircle? Near { get; init; }
+    public GeoBox? Box { get; init; }
+    // GeoJSON lists only requests with coordinates: filtered in the query, so its pages are full.
+    public bool WithCoordinates { get; init; }
+
+    // The box a request must lie in, when a place is asked for: the bbox, the circle's box, or both at once.
+    // Null with a place means the two don't meet.
+    public GeoBox? PlaceBox => (Near?.Box(), Box) switch
+    {
+        (null, var b) => b,
+        (var c, null) => c,
+        (var c, var b) => c.Intersect(b),
+    };
+
+    public bool HasPlace => Near is not null || Box is not null;
 
     public long Offset => (long)(Page - 1) * PerPage;
 
@@ -80,12 +100,18 @@ static class RequestSearch
             Bad("page_size", "is another name for per_page; send one of them");
         var page = Number("page", p.Page, 1, int.MaxValue, Bad) ?? 1;
 
+        var near = Coordinates.Circle(p.Lat, p.Long, p.Radius, Bad);
+        var box = Coordinates.Box(p.Bbox, Bad);
         var order = p.Order switch
         {
             null or "" or "requested_datetime" => SearchOrder.Requested,
             "updated_datetime" => SearchOrder.Updated,
-            _ => Fail(SearchOrder.Requested, () => Bad("order", "must be requested_datetime or updated_datetime")),
+            "distance" => SearchOrder.Distance,
+            _ => Fail(SearchOrder.Requested, () => Bad("order", "must be requested_datetime, updated_datetime or distance")),
         };
+        // CONTRACT §10: nearest first needs the point to measure from.
+        if (order == SearchOrder.Distance && string.IsNullOrEmpty(p.Lat) && string.IsNullOrEmpty(p.Long))
+            Bad("order", "distance needs lat, long and radius");
         var extensions = Flags.Parse("extensions", p.Extensions, Bad);
 
         if (errors.Count > 0) return (null, errors);
@@ -102,7 +128,8 @@ static class RequestSearch
             Extensions = extensions,
         };
         // CONTRACT §5: service_request_id overrides every other filter.
-        if (ids is not null) return (filter with { Ids = ids }, errors);
+        // The place too: without it there is no distance to order by.
+        if (ids is not null) return (filter with { Ids = ids, Order = order == SearchOrder.Distance ? SearchOrder.Requested : order }, errors);
         return (filter with
         {
             ServiceCodes = codes,
@@ -112,6 +139,8 @@ static class RequestSearch
             UpdatedFrom = updated.From,
             UpdatedTo = updated.To,
             Text = text,
+            Near = near,
+            Box = box,
         }, errors);
     }
 

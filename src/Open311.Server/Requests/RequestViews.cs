@@ -4,7 +4,9 @@ namespace Open311;
 // photos are the public ones only (CONTRACT §4 and §6).
 sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCodec dates, MediaLinks media)
 {
-    public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct)
+    // near: the point a search was around; with extensions each request carries its distance from it.
+    public async Task<List<RequestWire>> ToWireAsync(IReadOnlyList<RequestRow> rows, bool extensions, HttpRequest http, CancellationToken ct,
+        GeoCircle? near = null)
     {
         // media_url is the first public photo (read with the row), or the URL the request was sent with.
         string? MediaUrl(RequestRow row) => row.FirstPhotoFile is { } file ? media.Url(http, file) : row.MediaUrl;
@@ -24,6 +26,7 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
                 ExtendedAttributes = new RequestExtensionWire(row.Channel,
                     extras.Photos[row.Id].Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
                 Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
+                Distance = near is not null && row.Lat is { } lat && row.Lon is { } lon ? Math.Round(near.DistanceTo(lat, lon), 1) : null,
             });
         }
         return list;
@@ -59,4 +62,12 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
                 ? new RequestAttributeWire(list.Description, list.NameOf(x.Answer.Value) ?? x.Answer.Value, x.Answer.Code, x.Answer.Value)
                 : new RequestAttributeWire(x.Definition?.Description ?? x.Answer.Code, x.Answer.Value, x.Answer.Code, null))
             .ToList();
+}
+
+static class RequestFeatures
+{
+    // GeoJSON (CONTRACT §10): each request with coordinates as a Point feature, its public fields as properties.
+    public static FeatureCollectionWire Of(IEnumerable<RequestWire> requests) => FeatureCollectionWire.Of(
+        requests.Where(r => r.Lat is not null && r.Long is not null)
+            .Select(r => FeatureWire.Point(r.ServiceRequestId, r.Lat!.Value, r.Long!.Value, r)));
 }

@@ -7,12 +7,16 @@ static class RequestsApi
 {
     public static void MapRequests(this IEndpointRouteBuilder v2)
     {
-        v2.MapGet("/requests.{format}", SearchRequests).WithName("SearchRequests")
+        v2.MapGet("/requests.{format}", SearchRequests).WithName("SearchRequests").WithMetadata(new OffersGeoJson())
             .WithSummary("Search service requests")
             .WithDescription("GeoReport v2 filters plus the Austin addendum's q, updated_after/updated_before, per_page, page and order. " +
-                "Date pairs span at most 90 days; with no date and no ids, the last 90 days of requested_datetime.");
-        v2.MapGet("/requests/{service_request_id}.{format}", GetRequest).WithName("GetRequest")
-            .WithSummary("One service request, as a one-element list");
+                "Date pairs span at most 90 days; with no date and no ids, the last 90 days of requested_datetime. " +
+                "Places: lat+long+radius (metres, at most 10000) and bbox=west,south,east,north (at most 1 degree a side); " +
+                "order=distance (nearest first, with lat/long); extensions=true adds distance in metres. " +
+                "format json, xml or geojson (an RFC 7946 FeatureCollection of the requests with coordinates).");
+        v2.MapNearby();
+        v2.MapGet("/requests/{service_request_id}.{format}", GetRequest).WithName("GetRequest").WithMetadata(new OffersGeoJson())
+            .WithSummary("One service request, as a one-element list (geojson: a FeatureCollection)");
         v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest")
             .WithSummary("Create a service request")
             .WithDescription("Form fields (or query parameters; the body wins). Needs an api_key. attribute[CODE]=value; " +
@@ -27,6 +31,7 @@ static class RequestsApi
         var wire = format.AsWire();
         var (filter, errors) = RequestSearch.Parse(parameters, time.GetUtcNow().ToUnixTimeMilliseconds(), dates);
         if (filter is null) return Wire.Errors(wire, errors);
+        if (wire == WireFormat.GeoJson) filter = filter with { WithCoordinates = true };
 
         IReadOnlyCollection<long>? serviceIds = null;
         if (filter.ServiceCodes is { } codes)
@@ -48,8 +53,13 @@ static class RequestsApi
             http.Response.Headers.Link = $"<{NextPage(http.Request, filter.Page + 1)}>; rel=\"next\"";
             rows = rows.Take(filter.PerPage).ToList();
         }
-        return Wire.List(wire, "service_requests", await views.ToWireAsync(rows, filter.Extensions, http.Request, ct));
+        return Answer(wire, await views.ToWireAsync(rows, filter.Extensions, http.Request, ct, filter.Near));
     }
+
+    // A list of requests in the asked format: the spec's list, or GeoJSON.
+    public static WireResult Answer(WireFormat wire, List<RequestWire> requests) => wire == WireFormat.GeoJson
+        ? Wire.Document(wire, "", RequestFeatures.Of(requests))
+        : Wire.List(wire, "service_requests", requests);
 
     static string NextPage(HttpRequest request, int page)
     {
@@ -65,7 +75,7 @@ static class RequestsApi
         if (!Flags.TryParse("extensions", extensions, out var extended, out var error)) return Wire.Error(wire, error!);
         if (await requests.FindAsync(service_request_id, ct) is not { } row)
             return Wire.Error(wire, Open311Error.NotFound("service_request_id", $"'{Lists.Clip(service_request_id)}' was not found"));
-        return Wire.List(wire, "service_requests", await views.ToWireAsync([row], extended, http.Request, ct));
+        return Answer(wire, await views.ToWireAsync([row], extended, http.Request, ct));
     }
 
     public static async Task<IResult> CreateRequest(string format, HttpContext http, CatalogCache catalog, RequestIntake intake,

@@ -72,6 +72,7 @@ static class Rules
     public const string NotANumber = "not_a_number";
     public const string OutOfRange = "out_of_range";
     public const string OutsideJurisdiction = "outside_jurisdiction";
+    public const string NotOfferedHere = "not_offered_here";
     public const string NotAnEmail = "not_an_email";
     public const string NotAUrl = "not_a_url";
     public const string Channel = "channel";
@@ -113,7 +114,7 @@ static partial class Submission
     };
 
     public static (NewRequest? Request, List<FieldProblem> Errors) Parse(SubmittedFields fields, ServiceEntry service,
-        Open311Options options, DateCodec dates)
+        Open311Options options, DateCodec dates, Boundary? boundary = null)
     {
         var errors = new List<FieldProblem>();
         void Bad(string parameter, string rule, string problem, object? limit = null) => errors.Add(new FieldProblem(parameter, rule, problem, limit));
@@ -133,7 +134,11 @@ static partial class Submission
             Bad("service_code", Rules.Inactive, $"{service.Service.ServiceCode} is not accepting new requests"
                 + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
 
-        var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, Bad);
+        var (lat, lon) = Location(fields["lat"], fields["long"], options.Bounds, boundary?.Area, Bad);
+        // CONTRACT §10: a service limited to an area of its own takes requests there only.
+        if (lat is { } la && lon is { } lo && !service.OffersAt(la, lo))
+            Bad("service_code", Rules.NotOfferedHere, $"{service.Service.ServiceCode} is not offered at this location (lat {la}, long {lo})"
+                + (string.IsNullOrWhiteSpace(service.Service.Notice) ? "" : $": {service.Service.Notice}"));
         if (lat is null && lon is null && texts["address_string"] is null && texts["address_id"] is null
             && fields["lat"] is null && fields["long"] is null)
             Bad("lat", Rules.LocationRequired, "and long, address_string or address_id is required: a request needs a location");
@@ -153,7 +158,9 @@ static partial class Submission
             texts["description"], texts["media_url"], channel, answers), errors);
     }
 
-    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, Action<string, string, string, object?> bad)
+    // CONTRACT §10: inside the boundary when one is configured, else inside the bounding box of §4.
+    static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, GeoArea? boundary,
+        Action<string, string, string, object?> bad)
     {
         if (latText is null && longText is null) return (null, null);
         var lat = latText is null ? null : Coordinate("lat", latText, 90, bad);
@@ -161,6 +168,12 @@ static partial class Submission
         if (latText is null) bad("lat", Rules.PairRequired, "is required with long", null);
         if (longText is null) bad("long", Rules.PairRequired, "is required with lat", null);
         if (lat is null || lon is null) return (null, null);
+        if (boundary is not null)
+        {
+            if (boundary.Contains(lat.Value, lon.Value)) return (lat, lon);
+            bad("lat", Rules.OutsideJurisdiction, "and long must be inside the jurisdiction's boundary", null);
+            return (null, null);
+        }
         if (bounds is not null && !bounds.Contains(lat.Value, lon.Value))
         {
             bad("lat", Rules.OutsideJurisdiction,

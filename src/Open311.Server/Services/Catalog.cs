@@ -11,14 +11,21 @@ sealed record CatalogService(
     bool Active = true,
     string? Notice = null,
     IReadOnlyList<CatalogAttribute>? Attributes = null,
-    string? UpdatedAt = null)
+    string? UpdatedAt = null,
+    // CONTRACT §10: the service's own area, a GeoJSON Polygon or MultiPolygon; null or left out: everywhere.
+    System.Text.Json.JsonElement? Area = null)
 {
+    // The area as stored: null for none.
+    public string? AreaText => Area is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } a
+        ? a.GetRawText() : null;
+
     public static CatalogService From(ServiceEntry e, DateCodec dates) => new(
         e.Service.ServiceCode, e.Service.ServiceName, e.Service.Description, e.Service.GroupName, e.Service.Keywords,
         e.Service.Type, e.Service.Active, e.Service.Notice,
         e.Attributes.Select(a => new CatalogAttribute(a.Code, a.Datatype, a.Description, a.SortOrder, a.Variable, a.Required,
             a.DatatypeDescription, a.IsList ? a.Values.ToList() : null)).ToList(),
-        dates.Format(e.Service.UpdatedAt));
+        dates.Format(e.Service.UpdatedAt),
+        e.Service.Area is { } area ? System.Text.Json.JsonDocument.Parse(area).RootElement.Clone() : null);
 
     // The services row a save writes (the database gives the id).
     public ServiceRow ToRow(long now) => new()

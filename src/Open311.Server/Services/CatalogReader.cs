@@ -15,6 +15,8 @@ sealed class ServiceRow
     public string? Notice { get; init; }
     public long CreatedAt { get; init; }
     public long UpdatedAt { get; init; }
+    // Its own area as GeoJSON (CONTRACT §10); null: wherever the jurisdiction is.
+    public string? Area { get; init; }
 
     public static readonly Table<ServiceRow> Table = new("services", "id",
         Col.BigInt<ServiceRow>("id", s => s.Id),
@@ -27,7 +29,8 @@ sealed class ServiceRow
         Col.Bool<ServiceRow>("active", s => s.Active),
         Col.Text<ServiceRow>("notice", s => s.Notice),
         Col.BigInt<ServiceRow>("created_at", s => s.CreatedAt),
-        Col.BigInt<ServiceRow>("updated_at", s => s.UpdatedAt));
+        Col.BigInt<ServiceRow>("updated_at", s => s.UpdatedAt),
+        Col.Text<ServiceRow>("area", s => s.Area));
 }
 
 sealed class AttributeRow
@@ -72,6 +75,12 @@ sealed record ServiceEntry(ServiceRow Service, IReadOnlyList<AttributeRow> Attri
 
     // GET /services' metadata: whether the service has a definition worth asking for.
     public bool HasAttributes => Attributes.Count > 0;
+
+    // Its area, prepared once per catalog snapshot; a stored area that no longer reads limits nothing.
+    public GeoArea? Area { get; } = Service.Area is { } text ? GeoArea.Parse(text).Area : null;
+
+    // Offered at a point: inside its area, when it has one.
+    public bool OffersAt(double lat, double lon) => Area?.Contains(lat, lon) ?? true;
 }
 
 // The whole catalog at one moment, in the service list's order, and discovery's changeset (its last change).

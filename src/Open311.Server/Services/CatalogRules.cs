@@ -30,6 +30,7 @@ static partial class CatalogRules
         if (s.Keywords?.Length > 1000) Fail("keywords", "must be at most 1000 characters");
         if (s.Notice?.Length > 4000) Fail("notice", "must be at most 4000 characters");
         if (!Types.Contains(s.Type)) Fail("type", "must be realtime, batch or blackbox");
+        if (s.AreaText is { } area && GeoArea.Parse(area).Problem is { } problem) Fail("area", problem);
 
         var attributes = s.Attributes ?? [];
         foreach (var (a, i) in attributes.Select((a, i) => (a, i)))

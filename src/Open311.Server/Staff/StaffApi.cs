@@ -18,6 +18,7 @@ static class StaffApi
     {
         var staff = app.MapGroup("/api/v1").WithTags("Staff").RequireRole(Roles.IsStaff, "a staff or admin key");
         staff.MapStaffServices();
+        staff.MapStaffServiceArea();
         staff.MapStaffRequests();
         staff.MapStaffNotes();
         staff.MapStaffPhotos();

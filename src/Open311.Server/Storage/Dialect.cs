@@ -61,6 +61,19 @@ abstract class Dialect
         return (await connection.QueryAsync<SearchKey>(query.Sql, query.Page(offset, limit))).AsList();
     }
 
+    // The spatial index of requests' points (migration 0004): a predicate on the requests alias "r" that finds those
+    // in the box @south..@north, @west..@east through it. It may round outward; callers check the columns too.
+    public abstract string PlaceMatch();
+
+    // How many requests the index finds in the box, counted up to `upTo`: a few are read through the index, many
+    // by walking the list in its order (the same choice as SQLite's q plans). The box is @south, @west, @north, @east.
+    public virtual async Task<long> CountPlacesAsync(DbConnection connection, DynamicParameters box, long upTo)
+    {
+        var args = new DynamicParameters(box);
+        args.Add("upTo", upTo);
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1 FROM requests r WHERE {PlaceMatch()} LIMIT @upTo) x", args);
+    }
+
     // True when the error means the storage could not be reached at all (503, not 500).
     public abstract bool IsUnavailable(Exception error);
 }

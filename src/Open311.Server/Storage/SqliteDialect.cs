@@ -133,6 +133,18 @@ sealed class SqliteDialect : Dialect
             "(" + string.Join(" AND ", g.Include.Select(Phrase)) + string.Concat(g.Exclude.Select(e => " NOT " + Phrase(e))) + ")"));
     }
 
+    // An R*Tree of the points, kept in step by triggers (migration 0004). Its boxes are 32-bit floats rounded outward.
+    const string PlacesInBox = "SELECT id FROM request_places WHERE north >= @south AND south <= @north AND east >= @west AND west <= @east";
+
+    public override string PlaceMatch() => $"r.id IN ({PlacesInBox})";
+
+    public override async Task<long> CountPlacesAsync(DbConnection connection, DynamicParameters box, long upTo)
+    {
+        var args = new DynamicParameters(box);
+        args.Add("upTo", upTo);
+        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM ({PlacesInBox} LIMIT @upTo)", args);
+    }
+
     public override bool IsUnavailable(Exception error) =>
         error is SqliteException { SqliteErrorCode: 14 /* SQLITE_CANTOPEN */ or 10 /* SQLITE_IOERR */ or 13 /* SQLITE_FULL */ };
 }

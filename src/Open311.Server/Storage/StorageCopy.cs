@@ -55,7 +55,7 @@ static class StorageCopy
         var unknown = (await from.QueryAsync<string>(
             """
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'
-            AND name NOT LIKE 'requests_fts%' AND lower(name) <> 'schemaversions'
+            AND name NOT LIKE 'requests_fts%' AND name NOT LIKE 'request_places%' AND lower(name) <> 'schemaversions'
             """)).Except(Tables).ToList();
         if (unknown.Count > 0) return $"The source has tables the copy does not know: {string.Join(", ", unknown)}.";
         foreach (var table in Tables)

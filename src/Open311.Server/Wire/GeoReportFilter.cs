@@ -12,6 +12,8 @@ sealed class GeoReportFilter(IOptions<Open311Options> options) : IEndpointFilter
         var suffix = http.GetRouteValue("format") as string;
         if (WireFormats.Parse(suffix) is not { } format)
             return Wire.Error(WireFormat.Xml, Open311Error.NotFound("format", $"'{Lists.Clip(suffix ?? "")}' is not offered: use .json or .xml"));
+        if (format == WireFormat.GeoJson && http.GetEndpoint()?.Metadata.GetMetadata<OffersGeoJson>() is null)
+            return Wire.Error(WireFormat.Json, Open311Error.NotFound("format", "'geojson' is offered for requests only: use .json or .xml here"));
 
         var errors = Utf8Text.InvalidQueryParameters(http.Request.QueryString.Value)
             .Select(name => Open311Error.BadRequest(name, "is not valid UTF-8")).ToList();

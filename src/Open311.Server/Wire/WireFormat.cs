@@ -1,6 +1,7 @@
 namespace Open311;
 
-enum WireFormat { Xml, Json }
+// GeoJSON is offered on the request resources alone (CONTRACT §10); GeoReportFilter refuses it elsewhere.
+enum WireFormat { Xml, Json, GeoJson }
 
 static class WireFormats
 {
@@ -8,13 +9,26 @@ static class WireFormats
     {
         "json" => WireFormat.Json,
         "xml" => WireFormat.Xml,
+        "geojson" => WireFormat.GeoJson,
         _ => null,
     };
 
-    // CONTRACT §2: errors come in the format the path asks for, XML when it can't be told.
+    // CONTRACT §2: errors come in the format the path asks for, XML when it can't be told; on a .geojson
+    // path they are the JSON error list (CONTRACT §10).
     public static WireFormat FromPath(PathString path) =>
-        path.Value is { } p && p.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? WireFormat.Json : WireFormat.Xml;
+        path.Value is { } p && (p.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase))
+            ? WireFormat.Json : WireFormat.Xml;
 
-    public static string ContentType(WireFormat format) =>
-        format == WireFormat.Json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
+    // What an error list is written as: GeoJSON has no error object of its own.
+    public static WireFormat ForErrors(WireFormat format) => format == WireFormat.GeoJson ? WireFormat.Json : format;
+
+    public static string ContentType(WireFormat format) => format switch
+    {
+        WireFormat.Json => "application/json; charset=utf-8",
+        WireFormat.GeoJson => "application/geo+json", // RFC 7946 §12
+        _ => "text/xml; charset=utf-8",
+    };
 }
+
+// Endpoint metadata: this resource also answers in GeoJSON.
+sealed class OffersGeoJson;

@@ -23,7 +23,7 @@ static partial class Wire
     public static WireResult Document(WireFormat format, string root, object document) => new(format, root, document);
 
     public static WireResult Errors(WireFormat format, IReadOnlyList<Open311Error> errors) =>
-        new(format, "errors", errors, StatusOf(errors));
+        new(WireFormats.ForErrors(format), "errors", errors, StatusOf(errors));
 
     public static WireResult Error(WireFormat format, Open311Error error) => Errors(format, [error]);
 
@@ -46,7 +46,7 @@ static partial class Wire
     // (a page of a hundred requests with extensions is past the large object heap's threshold).
     public static void SerializeInto(PooledStream buffer, WireFormat format, string root, object payload)
     {
-        if (format == WireFormat.Json) JsonSerializer.Serialize(buffer, payload, payload.GetType(), WireJson.Public);
+        if (format != WireFormat.Xml) JsonSerializer.Serialize(buffer, payload, payload.GetType(), WireJson.Public);
         else XmlWire.Write(buffer, root, payload, WireJson.Public);
     }
 

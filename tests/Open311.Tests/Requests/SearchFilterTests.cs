@@ -93,7 +93,7 @@ public class SearchFilterTests
     [InlineData("page=abc", "page must be a whole number of at least 1, not 'abc'")]
     [InlineData("page=1.5", "page must be a whole number of at least 1, not '1.5'")]
     [InlineData("page_size=5&per_page=6", "page_size is another name for per_page; send one of them")]
-    [InlineData("order=color", "order must be requested_datetime or updated_datetime")]
+    [InlineData("order=color", "order must be requested_datetime, updated_datetime or distance")]
     [InlineData("extensions=yes", "extensions must be true or false, not 'yes'")]
     [InlineData("q=%21%21%21", "q must contain at least one word")]
     public async Task MalformedPagingAndOrderAre400NamingTheParameter(string query, string error)
