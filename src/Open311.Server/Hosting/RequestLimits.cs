@@ -41,7 +41,7 @@ sealed class RequestLimits(RequestDelegate next, IOptions<RequestLimitOptions> o
     public Task InvokeAsync(HttpContext context)
     {
         var o = options.Value;
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
+        var target = RequestText.RawTarget(context);
         if (target.Length > o.MaxUrlBytes)
             return Refusals.WriteAsync(context, StatusCodes.Status414UriTooLong,
                 $"The URL is {target.Length} bytes long; this server reads URLs of at most {o.MaxUrlBytes} bytes. " +

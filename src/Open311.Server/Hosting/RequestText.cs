@@ -14,10 +14,15 @@ sealed class RequestText(RequestDelegate next)
         return problems.Count == 0 ? next(context) : Refusals.WriteInvalidAsync(context, problems);
     }
 
+    // The request target as the client sent it; rebuilt from the decoded parts where a host doesn't keep it.
+    public static string RawTarget(HttpContext context) =>
+        context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw ? raw
+            : context.Request.PathBase.ToUriComponent() + context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent();
+
     static IEnumerable<(string Field, string Problem)> Problems(HttpContext context)
     {
         var request = context.Request;
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
+        var target = RawTarget(context);
         var question = target.IndexOf('?');
         var rawPath = question < 0 ? target : target[..question];
         if (!Utf8Text.IsValidPath(rawPath))

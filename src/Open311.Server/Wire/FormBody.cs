@@ -51,13 +51,26 @@ static class FormBody
         {
             // A urlencoded body is read again below, raw (Utf8Text): kept in memory, or in a file past 30 KB.
             if (urlEncoded) request.EnableBuffering(bufferLimit: limit);
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            var unreadable = false;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (urlEncoded && e is InvalidOperationException or InvalidDataException && !IsLimit(e))
+            {
+                // The framework refuses a NUL without saying where: the raw check below names the field.
+                form = FormCollection.Empty;
+                unreadable = true;
+            }
             var fields = new List<(string, string)>();
             if (urlEncoded)
             {
                 request.Body.Position = 0;
-                foreach (var name in await Utf8Text.InvalidFormFieldsAsync(request.Body, context.RequestAborted))
-                    fields.Add((Printable(name), "is not valid UTF-8"));
+                foreach (var (name, problem) in await Utf8Text.InvalidFormFieldsAsync(request.Body, context.RequestAborted))
+                    fields.Add((Printable(name), problem));
+                if (fields.Count == 0 && unreadable)
+                    return new FormRead(null, 400, "The form body could not be read");
             }
             foreach (var (name, values) in form)
             {
@@ -86,6 +99,8 @@ static class FormBody
             return new FormRead(null, 400, "The form body could not be read");
         }
     }
+
+    static bool IsLimit(Exception e) => e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
 
     static FormRead TooLarge(long limit) =>
         new(null, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes");

@@ -16,8 +16,10 @@ static class Utf8Text
         if (!rawQuery.Contains('%') && Ascii.IsValid(rawQuery)) return [];
         var check = new PairCheck("a query parameter name");
         check.Feed(Encoding.UTF8.GetBytes(rawQuery.TrimStart('?')));
-        return check.Finish();
+        return check.Finish().Where(p => p.Problem == NotUtf8).Select(p => p.Field).ToList();
     }
+
+    public const string NotUtf8 = "is not valid UTF-8";
 
     // A raw URL path: escapes decoded, no pairs ('&', '=' and '+' are themselves).
     public static bool IsValidPath(string rawPath)
@@ -25,11 +27,12 @@ static class Utf8Text
         if (!rawPath.Contains('%') && Ascii.IsValid(rawPath)) return true;
         var check = new PairCheck("path", pairs: false);
         check.Feed(Encoding.UTF8.GetBytes(rawPath));
-        return check.Finish().Count == 0;
+        return check.Finish().All(p => p.Problem != NotUtf8);
     }
 
-    // The names of the fields of a urlencoded body that are not UTF-8, read in chunks.
-    public static async Task<IReadOnlyList<string>> InvalidFormFieldsAsync(Stream body, CancellationToken ct)
+    // The fields of a urlencoded body that are not UTF-8, or that hold a character TextRules refuses (the
+    // framework's own reader gives up on a NUL without naming the field), read in chunks.
+    public static async Task<IReadOnlyList<(string Field, string Problem)>> InvalidFormFieldsAsync(Stream body, CancellationToken ct)
     {
         var check = new PairCheck("a form field name");
         var buffer = new byte[16 * 1024];
@@ -42,7 +45,9 @@ static class Utf8Text
     sealed class PairCheck(string unnamed, bool pairs = true)
     {
         const int NameKept = 256;
-        readonly List<string> bad = [];
+        readonly List<(string, string)> bad = [];
+        string? refused; // the first character of the pair TextRules refuses
+        int codePoint;
         readonly List<byte> name = [];
         bool inName = true, pairBad, nameBad;
         int percent = -1; // -1: no escape open; 0: '%' seen; else 0x100 + the first hex digit
@@ -53,7 +58,7 @@ static class Utf8Text
             foreach (var b in bytes) Take(b);
         }
 
-        public IReadOnlyList<string> Finish()
+        public List<(string Field, string Problem)> Finish()
         {
             FlushPercent();
             EndPair();
@@ -109,8 +114,11 @@ static class Utf8Text
                 need--;
                 low = 0x80;
                 high = 0xBF;
+                codePoint = (codePoint << 6) | (b & 0x3F);
+                if (need == 0) Character(codePoint);
                 return;
             }
+            codePoint = b switch { < 0x80 => b, < 0xE0 => b & 0x1F, < 0xF0 => b & 0x0F, _ => b & 0x07 };
             (need, low, high) = b switch
             {
                 < 0x80 => (0, 0x80, 0xBF),
@@ -124,6 +132,16 @@ static class Utf8Text
                 _ => (-1, 0, 0),                 // C0, C1 (overlong two-byte forms), F5-FF
             };
             if (need < 0) Fail();
+            else if (need == 0) Character(codePoint);
+        }
+
+        void Character(int character)
+        {
+            if (character is < 0x20 or 0xFFFE or 0xFFFF && !TextRules.IsAllowed([(char)character]))
+            {
+                refused ??= TextRules.ProblemWith((char)character);
+                if (inName) nameBad = true;
+            }
         }
 
         void Fail()
@@ -146,14 +164,15 @@ static class Utf8Text
         void EndPair()
         {
             EndText();
-            if (pairBad)
+            if (pairBad || refused is not null)
             {
                 var text = nameBad || name.Count == 0 ? unnamed : Encoding.UTF8.GetString(name.ToArray());
-                if (!bad.Contains(text)) bad.Add(text);
+                if (!bad.Any(b => b.Item1 == text)) bad.Add((text, pairBad ? NotUtf8 : refused!));
             }
             name.Clear();
             inName = true;
             pairBad = nameBad = false;
+            refused = null;
         }
 
         static int HexValue(byte b) => b switch

@@ -118,7 +118,8 @@ public class TextRulesTests
         for (var chunk = 1; chunk <= Math.Max(1, bytes.Length); chunk++)
         {
             var found = await Utf8Text.InvalidFormFieldsAsync(new Trickle(bytes, chunk), CancellationToken.None);
-            Assert.Equal(expected.Select(e => e == "a query parameter name" ? "a form field name" : e), found);
+            Assert.Equal(expected.Select(e => e == "a query parameter name" ? "a form field name" : e), found.Select(f => f.Field));
+            Assert.All(found, f => Assert.Equal("is not valid UTF-8", f.Problem));
         }
     }
 
@@ -130,11 +131,25 @@ public class TextRulesTests
     [InlineData("/open311/v2/requests/%ED%A0%80.json", false)]
     public void APathIsCheckedRawForUtf8(string path, bool valid) => Assert.Equal(valid, Utf8Text.IsValidPath(path));
 
+    [Theory]
+    [InlineData("a=A%00", "a", "must not contain control characters (found U+0000")]
+    [InlineData("ok=%09%0A%0D&b=x%1Fy", "b", "must not contain control characters (found U+001F")]
+    [InlineData("d=pothole%EF%BF%BE", "d", "must not contain U+FFFE")]
+    [InlineData("d=%EF%BF%BF", "d", "must not contain U+FFFF")]
+    [InlineData("%01=x", "a form field name", "must not contain control characters")]
+    [InlineData("d=%ED%A0%80%01", "d", "is not valid UTF-8")] // not UTF-8 is said first
+    public async Task AFormBodyNamesTheFieldOfACharacterXmlCannotCarry(string body, string field, string problem)
+    {
+        var found = Assert.Single(await Utf8Text.InvalidFormFieldsAsync(new Trickle(Encoding.ASCII.GetBytes(body), 2), CancellationToken.None));
+        Assert.Equal(field, found.Field);
+        Assert.StartsWith(problem, found.Problem);
+    }
+
     [Fact]
     public async Task RawBytesThatAreNotUtf8AreFoundToo()
     {
         var body = Encoding.ASCII.GetBytes("a=1&description=x").Concat(new byte[] { 0xED, 0xA0, 0x80 }).Concat("&b=2"u8.ToArray()).ToArray();
-        Assert.Equal(["description"], await Utf8Text.InvalidFormFieldsAsync(new MemoryStream(body), CancellationToken.None));
+        Assert.Equal(["description"], (await Utf8Text.InvalidFormFieldsAsync(new MemoryStream(body), CancellationToken.None)).Select(f => f.Field));
     }
 
     // A stream that hands out at most `size` bytes a read, so escapes and characters are split across reads.
