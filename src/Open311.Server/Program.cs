@@ -25,5 +25,6 @@ v2.MapTokens();
 app.MapPhotos();
 app.MapStaff();
 app.MapWeb();
+app.MapMetrics();
 app.Run();
 return 0;

@@ -13,6 +13,7 @@ static class ServerSetup
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         // The request-start line logs the whole URL, api_key in the query included: never below Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.AddTelemetry();
         var services = builder.Services;
         services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
