@@ -99,7 +99,16 @@ static class ServerSetup
     public static RouteGroupBuilder MapOpen311(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").DisableRateLimiting();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Open311 API")).DisableRateLimiting();
+        // A city's own server: no hosted services (AI agent, MCP, telemetry, developer toolbar) and no fonts from a CDN.
+        app.MapScalarApiReference("/docs", o =>
+        {
+            o.WithTitle("Open311 API");
+            o.DefaultFonts = false;
+            o.Telemetry = false;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+            o.Mcp = new ScalarMcpOptions { Disabled = true };
+        }).DisableRateLimiting();
         app.MapHealth();
         var open311 = app.MapGroup("/open311").AddEndpointFilter<GeoReportFilter>().WithTags("GeoReport v2");
         var v2 = open311.MapGroup("/v2");

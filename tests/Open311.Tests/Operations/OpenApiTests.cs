@@ -55,6 +55,10 @@ public class OpenApiTests
         Assert.Equal(HttpStatusCode.OK, reply.Status);
         Assert.StartsWith("text/html", reply.ContentType);
         Assert.Contains("\"url\":\"openapi/v1.json\"", reply.Body); // resolved against the site's base path by scalar.aspnetcore.js
+        // A city's own server: none of Scalar's hosted features, no fonts from a CDN.
+        foreach (var off in new[] { "\"withDefaultFonts\":false", "\"telemetry\":false", "\"showDeveloperTools\":\"never\"",
+                     "\"agent\":{\"disabled\":true}", "\"mcp\":{\"disabled\":true}" })
+            Assert.Contains(off, reply.Body);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().FetchAsync("/docs/scalar.js")).Status);
     }
 }
