@@ -12,6 +12,7 @@ static class StaffApi
         services.AddSingleton<RequestChanges>();
         services.AddSingleton<StaffRequestReads>();
         services.AddSingleton<StaffQueue>();
+        services.AddSingleton<StaffNumbers>();
         return services;
     }
 
