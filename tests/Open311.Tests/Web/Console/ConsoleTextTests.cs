@@ -16,7 +16,7 @@ public class ConsoleTextTests
     {
         var console = Path.Combine(WebTextTests.Web, "Console");
         var codes = Directory.GetFiles(console, "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"""([A-Z][A-Za-z]+)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"(?<!: )""([A-Z][A-Za-z]+)""").Select(m => m.Groups[1].Value)) // not a JSON value (the catalog's template)
             .Concat(Regex.Matches(Code("..", "Users", "UserStore.cs"), @"""(Password[A-Za-z]+)""").Select(m => m.Groups[1].Value))
             .ToHashSet();
         Assert.True(codes.Count > 25, $"only {codes.Count} codes found: the scan is broken");
