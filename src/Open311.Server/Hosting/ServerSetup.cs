@@ -13,18 +13,25 @@ static class ServerSetup
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         // The request-start line logs the whole URL, api_key in the query included: never below Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.AddTelemetry();
+        // A failed start is said in one line by StartupFailure; the host's own report of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
                 "Open311:TimeZone is not a time zone id this machine knows (e.g. America/Chicago)")
             .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
                 "Open311:Bounds must have South below North and West below East")
+            .Validate(o => string.IsNullOrEmpty(o.PublicUrl)
+                    || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query == "" && url.Fragment == ""),
+                "Open311:PublicUrl must be an absolute http or https URL such as https://311.example.gov")
             .Validate(o => Boundary.Load(o.Boundary).Problem is null,
                 "Open311:Boundary must name a readable GeoJSON file of a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)")
             .ValidateOnStart();
         services.AddOptions<NearbyOptions>().BindConfiguration("Open311:Nearby").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        RequestLimits.AddRequestLimits(services);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
         services.AddSingleton<Boundary>();
@@ -68,6 +75,8 @@ static class ServerSetup
 
     public static WebApplication UseOpen311(this WebApplication app)
     {
+        // First of all: a URL or headers over Open311:Limits are answered before anything reads them.
+        app.UseMiddleware<RequestLimits>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311"), public311 => public311.UseResponseCompression());
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
         if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;
@@ -83,6 +92,8 @@ static class ServerSetup
         // an unknown key is refused after it, so refused calls are counted too.
         app.UseMiddleware<KeyResolution>();
         app.UseRateLimiter();
+        // Paths and query strings that are not UTF-8 or carry what XML can't: 400, counted by the limiter.
+        app.UseMiddleware<RequestText>();
         app.UseMiddleware<BodyLimit>();
         app.UseMiddleware<KeyEnforcement>();
         return app;
