@@ -4,15 +4,16 @@ using Dapper;
 
 namespace Open311;
 
-// Who made a change: a key (its id and its name at the time) or an admin command on the server.
-sealed record Actor(long? KeyId, string Name)
+// Who made a change: a key (its id and its name at the time), a staff user of the console (their id and name at
+// the time), or an admin command on the server.
+sealed record Actor(long? KeyId, string Name, long? UserId = null)
 {
     public static readonly Actor Command = new(null, "admin command");
     public static readonly Actor Anonymous = new(null, "anonymous");
     public static readonly Actor ResidentSite = new(null, "resident site");
 }
 
-// One entry of audit_log: what changed, when, and who did it (the key's name kept as it was then).
+// One entry of audit_log: what changed, when, and who did it (the key's or the user's name kept as it was then).
 sealed class AuditRow
 {
     public long Id { get; init; }
@@ -22,6 +23,7 @@ sealed class AuditRow
     public string Entity { get; init; } = "";
     public string EntityId { get; init; } = "";
     public long? RequestId { get; init; }
+    public long? UserId { get; init; }
     public string Action { get; init; } = "";
     public string? Detail { get; init; }
 
@@ -34,7 +36,8 @@ sealed class AuditRow
         Col.Text<AuditRow>("entity_id", a => a.EntityId),
         Col.BigInt<AuditRow>("request_id", a => a.RequestId),
         Col.Text<AuditRow>("action", a => a.Action),
-        Col.Text<AuditRow>("detail", a => a.Detail));
+        Col.Text<AuditRow>("detail", a => a.Detail),
+        Col.BigInt<AuditRow>("user_id", a => a.UserId));
 }
 
 // Every change is written to audit_log in the same transaction as the change itself (CONTRACT §8).
@@ -46,6 +49,6 @@ static class AuditTrail
         connection.ExecuteAsync(AuditRow.Table.InsertSql(), AuditRow.Table.Parameters(new AuditRow
         {
             At = at, ApiKeyId = actor.KeyId, KeyName = actor.Name, Entity = entity, EntityId = entityId, RequestId = requestId,
-            Action = action, Detail = detail is null ? null : JsonSerializer.Serialize(detail, WireJson.Staff),
+            UserId = actor.UserId, Action = action, Detail = detail is null ? null : JsonSerializer.Serialize(detail, WireJson.Staff),
         }), transaction);
 }

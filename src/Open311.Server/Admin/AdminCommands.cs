@@ -6,7 +6,7 @@ namespace Open311;
 // the configured storage, after applying its migrations (CONTRACT §9).
 static class AdminCommands
 {
-    static readonly string[] Words = ["keys", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
+    static readonly string[] Words = ["keys", "users", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
 
     public static IServiceCollection AddAdminCommands(this IServiceCollection services) => services.AddSingleton<Seeder>();
 
@@ -21,6 +21,7 @@ static class AdminCommands
         var root = new RootCommand("Open311 GeoReport v2 server. Run with no command (or `serve`) to start the server; "
             + "configuration comes from appsettings.json and Open311__* environment variables.");
         root.Subcommands.Add(KeyCommands.Build(services));
+        root.Subcommands.Add(UserCommands.Build(services));
         root.Subcommands.Add(CatalogCommands.Build(services));
         root.Subcommands.Add(PhotoCommands.Build(services));
         root.Subcommands.Add(StorageCommands.Build(services));

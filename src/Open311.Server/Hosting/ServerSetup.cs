@@ -45,12 +45,14 @@ static class ServerSetup
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
+        services.AddUsers();
         services.AddRateLimits();
         services.AddPhotos();
         services.AddStaff();
         services.AddHealth();
         services.AddOpen311OpenApi();
         services.AddWeb();
+        services.AddConsole();
         services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().WithMethods("GET").AllowAnyHeader()
             .WithExposedHeaders("Link", "ETag", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
         // Lists of requests shrink to a sixth or less; the fastest level costs little CPU for that.
@@ -84,6 +86,7 @@ static class ServerSetup
         if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0) app.UseForwardedHeaders();
         app.UseWeb();
         app.UseRouting();
+        app.UseConsole();
         app.UseCors();
         // The key is found before the limiter so that a key in a form body counts (Austin addendum);
         // an unknown key is refused after it, so refused calls are counted too.

@@ -11,6 +11,13 @@ sealed record RequestPatch(IReadOnlyDictionary<string, object?> Columns)
     public string? StatusNotes => Columns.GetValueOrDefault("status_notes") as string;
 }
 
+// The statuses staff may set, in the order the console offers them: the one list PATCH's check and the console's
+// status control and queue filter read. Extended statuses (issue 13) are added here.
+static class StaffStatuses
+{
+    public static readonly string[] All = ["open", "closed"];
+}
+
 // The body of PATCH.
 sealed record PatchBody(Field<string> Status, Field<string> StatusNotes, Field<string> AgencyResponsible, Field<string> ServiceNotice,
     Field<string> ExpectedDatetime)
@@ -28,7 +35,7 @@ sealed record PatchBody(Field<string> Status, Field<string> StatusNotes, Field<s
 
         if (Status.Sent)
         {
-            if (Status.Value is "open" or "closed") columns["status"] = Status.Value;
+            if (Status.Value is { } status && StaffStatuses.All.Contains(status)) columns["status"] = status;
             else problems.Add(("status", "must be open or closed"));
         }
         Text("status_notes", StatusNotes, 4000);

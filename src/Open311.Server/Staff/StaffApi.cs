@@ -11,6 +11,8 @@ static class StaffApi
         services.ConfigureHttpJsonOptions(o => WireJson.Staffed(o.SerializerOptions));
         services.AddSingleton<RequestChanges>();
         services.AddSingleton<StaffRequestReads>();
+        services.AddSingleton<StaffQueue>();
+        services.AddSingleton<StaffNumbers>();
         return services;
     }
 

@@ -22,14 +22,17 @@ static class StaffNotesApi
         var (note, problems) = body.Check();
         if (note is null) return Problems.Invalid(problems);
 
-        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, async change =>
-        {
-            var row = await change.AddNoteAsync("activity", note.Summary, note.Description, note.Public);
-            await change.AuditAsync("note", row.Id.ToString(), "note added", new { @public = note.Public });
-            return Step.Done(row);
-        }, ct);
+        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => AddAsync(change, note), ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Created($"/api/v1/requests/{id}", reads.Note(result.Value!));
+    }
+
+    // The note itself, for POST notes and the console's request page alike.
+    public static async Task<Step<NoteRow>> AddAsync(RequestChange change, NewNote note)
+    {
+        var row = await change.AddNoteAsync("activity", note.Summary, note.Description, note.Public);
+        await change.AuditAsync("note", row.Id.ToString(), "note added", new { @public = note.Public });
+        return Step.Done(row);
     }
 }
 

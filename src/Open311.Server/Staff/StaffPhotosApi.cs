@@ -36,45 +36,58 @@ static class StaffPhotosApi
         if (problem is not null) problems.Add(("file", problem.Message));
         if (problems.Count > 0) return Problems.Invalid(problems);
 
-        var result = await files.KeepAsync([photo!], stored => changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor,
-            async change =>
-            {
-                var photoId = await PhotoRows.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
-                    title.Length == 0 ? null : title, isPublic, change.Now, change.Actor.KeyId);
-                await change.AuditAsync("photo", photoId.ToString(), "photo added",
-                    new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
-                return Step.Done((await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!);
-            }, ct), r => r.Status == ChangeStatus.Done, ct);
+        var result = await AddAsync(changes, files, id, IfMatch.From(http.Request), http.Caller().Actor, photo!, title, isPublic, ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Created(reads.Photo(result.Value!, id, http.Request).StaffUrl, reads.Photo(result.Value!, id, http.Request));
     }
 
-    public static async Task<IResult> GetPhoto(string id, long photo_id, Database db, RequestQueries requests, PhotoFiles files, CancellationToken ct)
+    public static async Task<IResult> GetPhoto(string id, long photo_id, Database db, RequestQueries requests, PhotoFiles files, CancellationToken ct) =>
+        await FileAsync(id, photo_id, db, requests, files, ct) is var (path, type) ? Results.File(path, type) : Problems.NotFound($"Photo {photo_id} of request {id}");
+
+    // The file of any photo of a request, public or private: for staff, through this API or the console.
+    public static async Task<(string Path, string ContentType)?> FileAsync(string id, long photoId, Database db, RequestQueries requests, PhotoFiles files,
+        CancellationToken ct)
     {
-        if (await requests.FindAsync(id, ct) is not { } request) return Problems.NotFound($"Request {id}");
+        if (await requests.FindAsync(id, ct) is not { } request) return null;
         PhotoRow? photo;
         await using (var connection = await db.OpenAsync(ct))
-            photo = await PhotoRows.FindAsync(connection, null, request.Id, photo_id);
-        if (photo is null || files.PathOf(photo.FileName) is not { } path || !File.Exists(path))
-            return Problems.NotFound($"Photo {photo_id} of request {id}");
-        return Results.File(path, photo.ContentType);
+            photo = await PhotoRows.FindAsync(connection, null, request.Id, photoId);
+        if (photo is null || files.PathOf(photo.FileName) is not { } path || !File.Exists(path)) return null;
+        return (path, photo.ContentType);
     }
 
     public static async Task<IResult> DeletePhoto(string id, long photo_id, HttpContext http, RequestChanges changes, PhotoFiles files, CancellationToken ct)
     {
-        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, async change =>
-        {
-            var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photo_id);
-            if (photo is null) return RequestChange.Missing<PhotoRow>($"Photo {photo_id} of request {id}");
-            await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photo_id);
-            await change.AuditAsync("photo", photo_id.ToString(), "photo removed", new { @public = photo.Public });
-            return Step.Done(photo);
-        }, ct);
+        var result = await RemoveAsync(changes, id, photo_id, IfMatch.From(http.Request), http.Caller().Actor, ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         // The row is gone with the commit; now the file goes too.
         files.Remove(result.Value!.FileName);
         return Results.NoContent();
     }
+
+    // A photo added to a request in one change (its file kept only if the change is done): for POST photos and the
+    // console's request page alike. The photo has passed PhotoIntake's checks.
+    public static Task<ChangeResult<PhotoRow>> AddAsync(RequestChanges changes, PhotoFiles files, string id, IfMatch ifMatch, Actor actor,
+        CleanPhoto photo, string title, bool isPublic, CancellationToken ct) =>
+        files.KeepAsync([photo], stored => changes.ApplyAsync(id, ifMatch, actor, async change =>
+        {
+            var photoId = await PhotoRows.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
+                title.Length == 0 ? null : title, isPublic, change.Now, change.Actor.KeyId);
+            await change.AuditAsync("photo", photoId.ToString(), "photo added",
+                new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
+            return Step.Done((await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!);
+        }, ct), r => r.Status == ChangeStatus.Done, ct);
+
+    // A photo's row removed in one change; the caller removes its file once the change is done.
+    public static Task<ChangeResult<PhotoRow>> RemoveAsync(RequestChanges changes, string id, long photoId, IfMatch ifMatch, Actor actor, CancellationToken ct) =>
+        changes.ApplyAsync(id, ifMatch, actor, async change =>
+        {
+            var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId);
+            if (photo is null) return RequestChange.Missing<PhotoRow>($"Photo {photoId} of request {id}");
+            await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photoId);
+            await change.AuditAsync("photo", photoId.ToString(), "photo removed", new { @public = photo.Public });
+            return Step.Done(photo);
+        }, ct);
 }
 
 // The documented form of POST photos.

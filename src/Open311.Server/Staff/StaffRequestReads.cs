@@ -38,19 +38,19 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
         p.Public ? media.Url(http, p.FileName) : null,
         $"{PublicBase.Of(http, options.Value)}/api/v1/requests/{serviceRequestId}/photos/{p.Id}");
 
-    // Every audit entry of the request, oldest first, with the name its key had then.
+    // Every audit entry of the request, oldest first, with the name its key (or console user) had then.
     public async Task<List<HistoryEntry>?> HistoryAsync(string serviceRequestId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var id = await connection.ExecuteScalarAsync<long?>(
             "SELECT id FROM requests WHERE service_request_id = @serviceRequestId", new { serviceRequestId });
         if (id is null) return null;
-        var rows = await connection.QueryAsync<(long Id, long At, long? ApiKeyId, string? KeyName, string Entity, string EntityId, string Action, string? Detail)>(
+        var rows = await connection.QueryAsync<(long Id, long At, long? ApiKeyId, string? KeyName, string Entity, string EntityId, string Action, string? Detail, long? UserId)>(
             """
-            SELECT id, at, api_key_id, key_name, entity, entity_id, action, detail
+            SELECT id, at, api_key_id, key_name, entity, entity_id, action, detail, user_id
             FROM audit_log WHERE request_id = @id ORDER BY id
             """, new { id });
         return rows.Select(a => new HistoryEntry(a.Id, dates.Format(a.At), a.Action, a.Entity, a.EntityId, a.ApiKeyId, a.KeyName,
-            a.Detail is null ? null : JsonElement.Parse(a.Detail))).ToList();
+            a.Detail is null ? null : JsonElement.Parse(a.Detail), a.UserId)).ToList();
     }
 }

@@ -38,8 +38,9 @@ sealed record StaffNote(long Id, string Datetime, string Type, string? Summary, 
 sealed record StaffPhoto(long Id, string? Title, bool Public, string ContentType, long ByteSize, string CreatedAt,
     string? MediaUrl, string StaffUrl);
 
+// key_name is the name of whoever made the change, as it was then: the key's, or the console user's (user_id set).
 sealed record HistoryEntry(long Id, string At, string Action, string Entity, string EntityId, long? KeyId, string? KeyName,
-    System.Text.Json.JsonElement? Detail);
+    System.Text.Json.JsonElement? Detail, long? UserId);
 
 sealed class PersonalRow
 {

@@ -36,12 +36,13 @@ static class StaffRequestsApi
         var (patch, problems) = body.Check(dates);
         if (patch is null) return Problems.Invalid(problems);
 
-        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => ApplyAsync(change, patch), ct);
+        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => ApplyPatchAsync(change, patch), ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Ok(await reads.FindAsync(id, http.Request, ct));
     }
 
-    static async Task<Step<bool>> ApplyAsync(RequestChange change, RequestPatch patch)
+    // The change itself, for PATCH and the console's request page alike.
+    public static async Task<Step<bool>> ApplyPatchAsync(RequestChange change, RequestPatch patch)
     {
         // Column names come from RequestPatches' fixed table, never from the body.
         var set = string.Join(", ", patch.Columns.Keys.Select(column => $"{column} = @{column}"));

@@ -8,7 +8,7 @@ namespace Open311;
 
 // The web pages beside the APIs (CONTRACT §12): Razor Pages under Web/, server-rendered, in English and Spanish,
 // reaching data through the same classes as the API handlers. The staff console (Web/Console) will share the
-// layout, the localization, the headers and the error pages set up here.
+// layout, the localization, the headers and the error pages set up here (ConsoleSetup adds its sign-in).
 static class WebSetup
 {
     public static readonly CultureInfo[] Cultures = [new("en"), new("es")];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace Open311.Tests;
@@ -7,19 +6,8 @@ namespace Open311.Tests;
 // configured by the same environment variables as the server.
 public class AdminCommandTests
 {
-    static async Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Open311.Server.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["Open311__Storage__Engine"] = TestDatabase.CurrentEngine;
-        start.Environment["Open311__Storage__ConnectionString"] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    static Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args) =>
+        AdminProcess.RunAsync(connectionString, null, args);
 
     [Fact]
     public async Task KeysCreatePrintsTheKeyAloneOnItsLastLineOnABrandNewDatabase()

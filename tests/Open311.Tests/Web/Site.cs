@@ -17,11 +17,12 @@ sealed class Site : IAsyncDisposable
     // Where screenshots go: under the test output, one folder for the run.
     public static readonly string Screenshots = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public Site(Dictionary<string, string?>? settings = null)
+    // database: one the test prepared (an admin command ran on it first); it is disposed with the site.
+    public Site(Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
         var all = new Dictionary<string, string?> { ["Open311:Map:TileUrl"] = "" };
         foreach (var (k, v) in settings ?? []) all[k] = v;
-        App = new Open311App(all);
+        App = new Open311App(all, database);
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Open311;
+
+// Sign-out is a form (POST with the antiforgery token), so no link or image elsewhere can sign anyone out.
+sealed class SignOutModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/console");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(ConsoleSetup.Scheme);
+        return Redirect("/console/sign-in?signedOut=1");
+    }
+}
