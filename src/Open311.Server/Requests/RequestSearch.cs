@@ -66,7 +66,8 @@ static class RequestSearch
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 100;
-    public const int MaxIds = 100;
+    // CONTRACT §11: FixMyStreet asks for every open report it sent in one call and reads one answer.
+    public const int MaxIds = 1000;
     public static readonly TimeSpan Window = TimeSpan.FromDays(90);
     static readonly long WindowMs = (long)Window.TotalMilliseconds;
 
@@ -129,7 +130,9 @@ static class RequestSearch
         };
         // CONTRACT §5: service_request_id overrides every other filter.
         // The place too: without it there is no distance to order by.
-        if (ids is not null) return (filter with { Ids = ids, Order = order == SearchOrder.Distance ? SearchOrder.Requested : order }, errors);
+        // CONTRACT §11: the list is answered whole, unpaged: per_page and page don't apply to it.
+        if (ids is not null)
+            return (filter with { Ids = ids, PerPage = ids.Count, Page = 1, Order = order == SearchOrder.Distance ? SearchOrder.Requested : order }, errors);
         return (filter with
         {
             ServiceCodes = codes,
