@@ -30,6 +30,8 @@ sealed record RequestFilter
     public IReadOnlyList<string>? Ids { get; init; }
     public IReadOnlyList<string>? ServiceCodes { get; init; }
     public IReadOnlyList<string>? Statuses { get; init; }
+    // The staff side's filter on the extended status (CONTRACT §11); the public API filters on status alone.
+    public IReadOnlyList<string>? StatusDetails { get; init; }
     public long? RequestedFrom { get; init; }
     public long? RequestedTo { get; init; }
     public long? UpdatedFrom { get; init; }
@@ -60,6 +62,8 @@ sealed record RequestFilter
 
     // An incremental sync: order=updated_datetime with updated_after (the change log orders it).
     public bool IsSync => UpdatedFrom is not null && Order == SearchOrder.Updated;
+
+    public bool IsBookmarked => IsSync && Statuses is null && StatusDetails is null && Text is null;
 }
 
 static class RequestSearch

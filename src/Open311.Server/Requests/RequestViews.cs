@@ -26,6 +26,9 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
                 ExtendedAttributes = new RequestExtensionWire(row.Channel,
                     extras.Photos[row.Id].Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
                 Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
+                StatusDetail = row.StatusDetail,
+                DuplicateOf = row.DuplicateOf,
+                ParentServiceRequestId = row.DuplicateOf,
                 Distance = near is not null && row.Lat is { } lat && row.Lon is { } lon ? Math.Round(near.DistanceTo(lat, lon), 1) : null,
             });
         }
