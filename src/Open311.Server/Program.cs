@@ -22,6 +22,7 @@ var v2 = app.MapOpen311();
 v2.MapServices();
 v2.MapRequests();
 v2.MapTokens();
+v2.MapUpdates();
 app.MapPhotos();
 app.MapStaff();
 app.MapWeb();

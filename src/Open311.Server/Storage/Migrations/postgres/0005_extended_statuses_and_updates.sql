@@ -42,6 +42,11 @@ CREATE TABLE client_updates (
     request_id       bigint NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
     update_id        text   NOT NULL,
     created_at       bigint NOT NULL,
+    -- the resident's contact fields, as the client sent them: private, read by staff alone
+    first_name       text,
+    last_name        text,
+    email            text,
+    phone            text,
     PRIMARY KEY (api_key_id, client_update_id)
 );
 

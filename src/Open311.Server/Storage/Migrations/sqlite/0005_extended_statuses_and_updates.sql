@@ -46,6 +46,11 @@ CREATE TABLE client_updates (
     request_id       INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
     update_id        TEXT    NOT NULL,
     created_at       INTEGER NOT NULL,
+    -- the resident's contact fields, as the client sent them: private, read by staff alone
+    first_name       TEXT,
+    last_name        TEXT,
+    email            TEXT,
+    phone            TEXT,
     PRIMARY KEY (api_key_id, client_update_id)
 ) WITHOUT ROWID;
 
