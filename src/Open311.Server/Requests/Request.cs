@@ -29,6 +29,8 @@ sealed class RequestRow
     public double? Lat { get; init; }
     public double? Lon { get; init; }
     public string? MediaUrl { get; init; }
+    // CONTRACT §11: media_url repeated keeps every link; the ones after the first, a line each.
+    public string? MoreMediaUrls { get; init; }
     public string? Channel { get; init; }
     // Personal fields: stored, read by the staff API alone, never shown publicly (CONTRACT §4).
     public string? Email { get; init; }
@@ -69,6 +71,7 @@ sealed class RequestRow
         Col.Real<RequestRow>("lat", r => r.Lat),
         Col.Real<RequestRow>("lon", r => r.Lon),
         Col.Text<RequestRow>("media_url", r => r.MediaUrl),
+        Col.Text<RequestRow>("more_media_urls", r => r.MoreMediaUrls),
         Col.Text<RequestRow>("channel", r => r.Channel),
         Col.Text<RequestRow>("email", r => r.Email, personal: true),
         Col.Text<RequestRow>("phone", r => r.Phone, personal: true),

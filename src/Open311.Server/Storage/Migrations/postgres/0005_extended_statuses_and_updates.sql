@@ -3,6 +3,8 @@
 ALTER TABLE requests ADD COLUMN status_detail text NOT NULL DEFAULT 'submitted';
 ALTER TABLE requests ADD COLUMN duplicate_of text;
 ALTER TABLE requests ADD COLUMN external_status_code text;
+-- The media_url links after the first, when a client repeats media_url (FixMyStreet sends one per photo), a line each.
+ALTER TABLE requests ADD COLUMN more_media_urls text;
 UPDATE requests SET status_detail = 'closed' WHERE status = 'closed';
 
 ALTER TABLE request_changes ADD COLUMN status_detail text;

@@ -3,6 +3,8 @@
 ALTER TABLE requests ADD COLUMN status_detail TEXT NOT NULL DEFAULT 'submitted';
 ALTER TABLE requests ADD COLUMN duplicate_of TEXT;
 ALTER TABLE requests ADD COLUMN external_status_code TEXT;
+-- The media_url links after the first, when a client repeats media_url (FixMyStreet sends one per photo), a line each.
+ALTER TABLE requests ADD COLUMN more_media_urls TEXT;
 UPDATE requests SET status_detail = 'closed' WHERE status = 'closed';
 
 -- Each change remembers the status the request had when the change was done: GET servicerequestupdates shows
