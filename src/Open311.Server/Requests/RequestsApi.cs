@@ -20,8 +20,11 @@ static partial class RequestsApi
         v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest")
             .WithSummary("Create a service request")
             .WithDescription("Form fields (or query parameters; the body wins). Needs an api_key. attribute[CODE]=value; " +
-                "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media.")
+                "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media (or photo1..photoN); " +
+                "media_url may repeat. Idempotency-Key (with a key): the same key and body answer the first answer again (Idempotent-Replayed: true), " +
+                "another body is 409; kept 24 hours.")
             .Accepts<CreateRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .AddEndpointFilter<IdempotencyFilter>()
             .DisableAntiforgery();
     }
 

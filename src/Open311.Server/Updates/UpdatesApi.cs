@@ -7,7 +7,7 @@ static class UpdatesApi
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     public static IServiceCollection AddUpdates(this IServiceCollection services) =>
-        services.AddSingleton<UpdateFeed>().AddSingleton<ClientUpdates>();
+        services.AddSingleton<UpdateFeed>().AddSingleton<ClientUpdates>().AddSingleton<IdempotencyStore>();
 
     public static void MapUpdates(this IEndpointRouteBuilder v2)
     {
@@ -24,6 +24,7 @@ static class UpdatesApi
                 "updated_datetime, status (OPEN, CLOSED or an extended status), description, media_url, first_name, last_name, email, phone " +
                 "(stored privately). Answers [{update_id}]. A status change is accepted as Open311:ClientUpdates allows.")
             .Accepts<PostUpdateForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .AddEndpointFilter<IdempotencyFilter>()
             .DisableAntiforgery();
     }
 
