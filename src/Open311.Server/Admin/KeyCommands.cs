@@ -10,6 +10,7 @@ static class KeyCommands
         var store = () => services.GetRequiredService<KeyStore>();
 
         var name = new Option<string>("--name") { Description = "Who the key is for (an application or a person)", Required = true };
+        RefuseBadText(name);
         var role = new Option<string>("--role") { Description = "client, staff or admin", DefaultValueFactory = _ => Roles.Client };
         role.AcceptOnlyFromAmong(Roles.All);
         var perMinute = PerMinuteOption();
@@ -42,6 +43,7 @@ static class KeyCommands
         var setLimit = PerMinuteOption();
         var defaultLimit = new Option<bool>("--default-limit") { Description = "Put the key back on Open311:RateLimits:KeyPerMinute" };
         var setName = new Option<string?>("--name") { Description = "A new name" };
+        RefuseBadText(setName);
         var set = new Command("set", "Change a key's name, role or per-minute limit.") { id, setName, setRole, setLimit, defaultLimit };
         set.SetAction(async (parse, ct) =>
         {
@@ -70,6 +72,12 @@ static class KeyCommands
         keys.Subcommands.Add(revoke);
         return keys;
     }
+
+    // A key's name shows in the staff API and its audit trail: the text rule of every other write (TextRules).
+    static void RefuseBadText(Option option) => option.Validators.Add(r =>
+    {
+        if (r.GetValueOrDefault<string?>() is { } text && TextRules.Problem(text) is { } problem) r.AddError($"{option.Name} {problem}.");
+    });
 
     static Option<int?> PerMinuteOption()
     {

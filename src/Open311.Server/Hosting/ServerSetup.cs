@@ -26,6 +26,7 @@ static class ServerSetup
         services.AddOptions<NearbyOptions>().BindConfiguration("Open311:Nearby").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        RequestLimits.AddRequestLimits(services);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
         services.AddSingleton<Boundary>();
@@ -69,6 +70,8 @@ static class ServerSetup
 
     public static WebApplication UseOpen311(this WebApplication app)
     {
+        // First of all: a URL or headers over Open311:Limits are answered before anything reads them.
+        app.UseMiddleware<RequestLimits>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311"), public311 => public311.UseResponseCompression());
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
         if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;
@@ -84,6 +87,8 @@ static class ServerSetup
         // an unknown key is refused after it, so refused calls are counted too.
         app.UseMiddleware<KeyResolution>();
         app.UseRateLimiter();
+        // Paths and query strings that are not UTF-8 or carry what XML can't: 400, counted by the limiter.
+        app.UseMiddleware<RequestText>();
         app.UseMiddleware<BodyLimit>();
         app.UseMiddleware<KeyEnforcement>();
         return app;

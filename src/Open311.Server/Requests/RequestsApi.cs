@@ -86,7 +86,7 @@ static partial class RequestsApi
     {
         var wire = format.AsWire();
         var read = await FormBody.ReadAsync(http);
-        if (read.Form is null) return Wire.Errors(wire, [new Open311Error(read.Status, read.Problem!)]);
+        if (read.Form is null) return Wire.Errors(wire, read.Errors());
 
         var caller = http.Caller();
         if (caller.Key is null && options.Value.RequireKeyToCreate)

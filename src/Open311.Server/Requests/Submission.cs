@@ -259,6 +259,8 @@ static partial class Submission
         return answers;
     }
 
+    // Stricter than TextRules, which the form body has passed already: one-line fields take no tab or newline,
+    // and no field takes C1 controls or DEL.
     static bool HasControlCharacters(string value, bool allowNewlines) =>
-        value.Any(c => char.IsControl(c) && !(allowNewlines && c is '\n' or '\r' or '\t'));
+        !TextRules.IsAllowed(value) || value.Any(c => char.IsControl(c) && !(allowNewlines && c is '\n' or '\r' or '\t'));
 }

@@ -31,7 +31,7 @@ sealed record CatalogService(
     public ServiceRow ToRow(long now) => new()
     {
         ServiceCode = ServiceCode, ServiceName = ServiceName, Description = Description, Type = Type, Keywords = Keywords,
-        GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now,
+        GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now, Area = AreaText,
     };
 
     // The service with its attribute rows, as the catalog holds it: what a new request is checked against.

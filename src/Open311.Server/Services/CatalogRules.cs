@@ -20,6 +20,17 @@ static partial class CatalogRules
     {
         var problems = new List<(string, string)>();
         void Fail(string field, string problem) => problems.Add((field, problem));
+        // Text XML can carry, whichever door it came through (staff API, catalog import): TextRules.
+        void Text(string field, string? value)
+        {
+            if (value is not null && TextRules.Problem(value) is { } problem) Fail(field, problem);
+        }
+
+        Text("service_name", s.ServiceName);
+        Text("description", s.Description);
+        Text("group", s.Group);
+        Text("keywords", s.Keywords);
+        Text("notice", s.Notice);
 
         if (string.IsNullOrWhiteSpace(s.ServiceCode) || !ServiceCode().IsMatch(s.ServiceCode))
             Fail("service_code", "must be 1 to 64 letters, digits, '_' or '-'");
@@ -37,6 +48,8 @@ static partial class CatalogRules
         {
             var at = $"attributes[{i}]";
             if (a is null) { Fail(at, "is empty"); continue; }
+            Text($"{at}.description", a.Description);
+            Text($"{at}.datatype_description", a.DatatypeDescription);
             if (string.IsNullOrEmpty(a.Code) || a.Code.Length > 64 || !XmlName().IsMatch(a.Code))
                 Fail($"{at}.code", "must be an XML name of at most 64 characters ([A-Za-z_][A-Za-z0-9_.-]*)");
             if (!Datatypes.All.Contains(a.Datatype))
@@ -52,6 +65,8 @@ static partial class CatalogRules
             if (!a.IsList && values.Count > 0) Fail($"{at}.values", "are only for singlevaluelist and multivaluelist");
             foreach (var (v, j) in values.Select((v, j) => (v, j)))
             {
+                Text($"{at}.values[{j}].key", v?.Key);
+                Text($"{at}.values[{j}].name", v?.Name);
                 if (v is null || string.IsNullOrWhiteSpace(v.Key) || v.Key.Length > 100)
                     Fail($"{at}.values[{j}].key", "must be 1 to 100 characters");
                 if (v is null || string.IsNullOrWhiteSpace(v.Name) || v.Name.Length > 200)

@@ -24,7 +24,7 @@ static class StaffPhotosApi
         if (!FormBody.IsForm(http.Request))
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be multipart/form-data");
         var read = await FormBody.ReadAsync(http);
-        if (read.Form is not { } form) return Problems.Status(read.Status, read.Problem!);
+        if (read.Form is not { } form) return read.Fields.Count > 0 ? Problems.Invalid(read.Fields) : Problems.Status(read.Status, read.Problem!);
 
         var problems = new List<(string, string)>();
         var title = form["title"].ToString().Trim();

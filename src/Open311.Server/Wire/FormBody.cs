@@ -3,10 +3,18 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Open311;
 
 // Reads a form body once per call, keeping the outcome, so that the key resolver and the handler
-// see the same form or the same error.
-sealed record FormRead(IFormCollection? Form, int Status, string? Problem)
+// see the same form or the same error: one problem for the body as a whole (Status, Problem), or one per
+// field whose text is refused (Fields: not UTF-8, or a character TextRules refuses).
+sealed record FormRead(IFormCollection? Form, int Status, string? Problem, IReadOnlyList<(string Field, string Problem)> Fields)
 {
-    public static readonly FormRead Empty = new(FormCollection.Empty, 200, null);
+    public static readonly FormRead Empty = new(FormCollection.Empty, 200, null, []);
+
+    public FormRead(IFormCollection? form, int status, string? problem) : this(form, status, problem, []) { }
+
+    // The refusal as the public API's error list.
+    public List<Open311Error> Errors() => Fields.Count > 0
+        ? Fields.Select(f => Open311Error.BadRequest(f.Field, f.Problem)).ToList()
+        : [new Open311Error(Status, Problem!)];
 }
 
 static class FormBody
@@ -38,13 +46,43 @@ static class FormBody
         var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Open311Options>>().Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit) return TooLarge(limit);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        var urlEncoded = request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
         try
         {
-            var form = await request.ReadFormAsync(context.RequestAborted);
+            // A urlencoded body is read again below, raw (Utf8Text): kept in memory, or in a file past 30 KB.
+            if (urlEncoded) request.EnableBuffering(bufferLimit: limit);
+            IFormCollection form;
+            var unreadable = false;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (urlEncoded && e is InvalidOperationException or InvalidDataException && !IsLimit(e))
+            {
+                // The framework refuses a NUL without saying where: the raw check below names the field.
+                form = FormCollection.Empty;
+                unreadable = true;
+            }
+            var fields = new List<(string, string)>();
+            if (urlEncoded)
+            {
+                request.Body.Position = 0;
+                foreach (var (name, problem) in await Utf8Text.InvalidFormFieldsAsync(request.Body, context.RequestAborted))
+                    fields.Add((Printable(name), problem));
+                if (fields.Count == 0 && unreadable)
+                    return new FormRead(null, 400, "The form body could not be read");
+            }
             foreach (var (name, values) in form)
-                if (name.Contains('\uFFFD') || values.Any(v => v?.Contains('\uFFFD') == true))
-                    return new FormRead(null, 400, $"The form field {Printable(name)} is not valid UTF-8");
-            return new FormRead(form, 200, null);
+            {
+                if (fields.Any(f => f.Item1 == Printable(name))) continue;
+                // Multipart parts are decoded by the framework, which turns bytes that are not UTF-8 into U+FFFD.
+                if (!urlEncoded && (name.Contains('\uFFFD') || values.Any(v => v?.Contains('\uFFFD') == true)))
+                    fields.Add((Printable(name), "is not valid UTF-8"));
+                else if (TextRules.Problem(name) is { } badName) fields.Add(("a form field name", badName));
+                else if (values.Select(v => TextRules.Problem(v)).FirstOrDefault(p => p is not null) is { } badValue)
+                    fields.Add((Printable(name), badValue));
+            }
+            return fields.Count > 0 ? new FormRead(null, 400, "The form has fields that can't be read", fields) : new FormRead(form, 200, null);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -62,8 +100,10 @@ static class FormBody
         }
     }
 
+    static bool IsLimit(Exception e) => e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+
     static FormRead TooLarge(long limit) =>
         new(null, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes");
 
-    static string Printable(string name) => name.Length > 40 ? name[..40] + "..." : name.Replace('\uFFFD', '?');
+    static string Printable(string name) => TextRules.ForXml(name.Length > 40 ? name[..40] + "..." : name).Replace('\uFFFD', '?');
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Open311;
 
 // The rules every GeoReport call shares, applied once on the route group: the format suffix,
-// jurisdiction_id, the JSONP callback and query text that is not UTF-8.
+// jurisdiction_id and the JSONP callback. (Query text that is not UTF-8, or that XML can't carry, is refused
+// before, for every API: Hosting/RequestText.)
 sealed class GeoReportFilter(IOptions<Open311Options> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -15,9 +16,7 @@ sealed class GeoReportFilter(IOptions<Open311Options> options) : IEndpointFilter
         if (format == WireFormat.GeoJson && http.GetEndpoint()?.Metadata.GetMetadata<OffersGeoJson>() is null)
             return Wire.Error(WireFormat.Json, Open311Error.NotFound("format", "'geojson' is offered for requests only: use .json or .xml here"));
 
-        var errors = Utf8Text.InvalidQueryParameters(http.Request.QueryString.Value)
-            .Select(name => Open311Error.BadRequest(name, "is not valid UTF-8")).ToList();
-
+        var errors = new List<Open311Error>();
         var callback = http.Request.Query["callback"].ToString();
         if (callback.Length > 0 && !Wire.IsValidCallback(callback))
             errors.Add(Open311Error.BadRequest("callback", "must be a plain JavaScript identifier"));

@@ -16,4 +16,14 @@ static class Refusals
         return Wire.WriteAsync(context, WireFormats.FromPath(context.Request.Path), "errors",
             new List<Open311Error> { new(status, message) }, status);
     }
+
+    // A 400 naming each parameter at fault: one error per field, or problem details' errors by field.
+    public static Task WriteInvalidAsync(HttpContext context, IReadOnlyList<(string Field, string Problem)> problems)
+    {
+        if (IsStaffPath(context.Request.Path))
+            return Results.ValidationProblem(problems.GroupBy(p => p.Field)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray())).ExecuteAsync(context);
+        return Wire.WriteAsync(context, WireFormats.FromPath(context.Request.Path), "errors",
+            problems.Select(p => Open311Error.BadRequest(p.Field, p.Problem)).ToList(), 400);
+    }
 }

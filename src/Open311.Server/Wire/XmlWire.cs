@@ -34,7 +34,9 @@ static class XmlWire
     {
         Encoding = new UTF8Encoding(false),
         Indent = false,
-        NewLineHandling = NewLineHandling.None,
+        // A carriage return is written as &#xD;, so that a reader's end-of-line normalisation gives back the
+        // text byte for byte (with None, "a\r\nb" would be read as "a\nb").
+        NewLineHandling = NewLineHandling.Entitize,
     };
 
     static readonly ConcurrentDictionary<Type, XmlField[]> Fields = new();
@@ -61,7 +63,8 @@ static class XmlWire
             case null:
                 break;
             case string s:
-                writer.WriteString(s);
+                // What XML 1.0 can't carry is never written raw (TextRules): one bad value must not break a feed.
+                writer.WriteString(TextRules.ForXml(s));
                 break;
             case bool b:
                 writer.WriteString(b ? "true" : "false");
@@ -74,7 +77,7 @@ static class XmlWire
                 break;
             case IDictionary dictionary:
                 foreach (DictionaryEntry entry in dictionary)
-                    WriteElement(writer, (string)entry.Key, entry.Value, options);
+                    WriteElement(writer, TextRules.ElementName((string)entry.Key), entry.Value, options);
                 break;
             case IEnumerable list:
                 var child = Singular(name);
