@@ -56,8 +56,6 @@ static class ErrorPages
             404 => "No such resource: check the path and its .json or .xml suffix",
             405 => $"Method {context.Request.Method} is not allowed on this resource",
             413 => "The request body is too large",
-            414 => $"The URL is longer than {UrlLimits.MaxUrlBytes} bytes; service_request_id may list at most {RequestSearch.MaxIds} ids",
-            431 => $"The request's headers are larger than {UrlLimits.MaxHeaderBytes} bytes",
             415 when !Refusals.IsStaffPath(context.Request.Path) => "Content-Type must be application/x-www-form-urlencoded or multipart/form-data",
             415 => "Unsupported content type",
             _ => ReasonPhrases.GetReasonPhrase(status),

@@ -13,7 +13,6 @@ static class ServerSetup
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         // The request-start line logs the whole URL, api_key in the query included: never below Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(UrlLimits.Configure);
         var services = builder.Services;
         services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
@@ -76,7 +75,6 @@ static class ServerSetup
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
         if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;
         app.UseErrorPages();
-        app.UseMiddleware<UrlLimits>();
         // With no proxy configured, the middleware would believe any X-Forwarded-For: then it is left out.
         var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0) app.UseForwardedHeaders();

@@ -24,34 +24,7 @@ public class IdListTests
         }
     }
 
-    [Theory]
-    [InlineData("json", Http.Json)]
-    [InlineData("xml", Http.Xml)]
-    public async Task AUrlTooLongIs414InTheAskedFormat(string format, string contentType)
-    {
-        await using var app = new Open311App();
-        var client = app.CreateClient();
-        var ids = string.Join(",", Enumerable.Range(0, 6000).Select(i => $"26-{i:00000000}"));
-        var reply = await client.FetchAsync($"/open311/v2/requests.{format}?service_request_id={ids}");
-        Assert.Equal(HttpStatusCode.RequestUriTooLong, reply.Status);
-        Assert.Equal(contentType, reply.ContentType);
-        Assert.Contains("at most 1000 ids", Assert.Single(reply.Errors));
-    }
-
-    [Theory]
-    [InlineData("json", Http.Json)]
-    [InlineData("xml", Http.Xml)]
-    public async Task HeadersTooLargeAre431InTheAskedFormat(string format, string contentType)
-    {
-        await using var app = new Open311App();
-        var client = app.CreateClient();
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/open311/v2/services.{format}");
-        request.Headers.TryAddWithoutValidation("X-Padding", new string('a', 70 * 1024));
-        var reply = await client.SendAsync(request).ReplyAsync();
-        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, reply.Status);
-        Assert.Equal(contentType, reply.ContentType);
-        Assert.Single(reply.Errors);
-    }
+    // 414 and 431 in the asked format: Wire/RequestLimitTests and KestrelRefusalTests (Hosting/RequestLimits).
 
     [Fact]
     public async Task MoreThanAThousandIdsIs400()

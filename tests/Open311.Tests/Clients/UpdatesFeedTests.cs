@@ -113,4 +113,17 @@ public class UpdatesFeedTests
         Assert.Contains(recent, reply.Body);
         Assert.DoesNotContain(old, reply.Body);
     }
+
+    [Fact]
+    public async Task TheNewCallsAreInTheOpenApiDocument()
+    {
+        await using var app = new Open311App();
+        var doc = await app.CreateClient().FetchAsync("/openapi/v1.json");
+        var paths = doc.Json.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/open311/v2/servicerequestupdates.{format}", out var updates));
+        Assert.True(updates.TryGetProperty("get", out _));
+        Assert.True(updates.TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/requests").TryGetProperty("get", out _));
+        Assert.Contains("status_detail", doc.Body);
+    }
 }
