@@ -25,6 +25,7 @@ return await StartupFailure.GuardAsync(async () =>
     v2.MapServices();
     v2.MapRequests();
     v2.MapTokens();
+    v2.MapUpdates();
     app.MapPhotos();
     app.MapStaff();
     app.MapWeb();

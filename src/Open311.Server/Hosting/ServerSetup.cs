@@ -49,6 +49,8 @@ static class ServerSetup
         services.AddRateLimits();
         services.AddPhotos();
         services.AddStaff();
+        services.AddOptions<ClientUpdateOptions>().BindConfiguration("Open311:ClientUpdates");
+        services.AddUpdates();
         services.AddHealth();
         services.AddOpen311OpenApi();
         services.AddWeb();

@@ -11,6 +11,11 @@ sealed class RequestRow
     public string Token { get; init; } = "";
     public long ServiceId { get; init; }
     public string Status { get; init; } = "open";
+    // CONTRACT §11: the extended status (StatusDetails); Status follows from it. A duplicate names its original.
+    public string StatusDetail { get; init; } = StatusDetails.Submitted;
+    public string? DuplicateOf { get; init; }
+    // The status code of the council's own system, when staff set one; shown on the updates feed.
+    public string? ExternalStatusCode { get; init; }
     public string? StatusNotes { get; init; }
     public string? Description { get; init; }
     public string? AgencyResponsible { get; init; }
@@ -24,6 +29,8 @@ sealed class RequestRow
     public double? Lat { get; init; }
     public double? Lon { get; init; }
     public string? MediaUrl { get; init; }
+    // CONTRACT §11: media_url repeated keeps every link; the ones after the first, a line each.
+    public string? MoreMediaUrls { get; init; }
     public string? Channel { get; init; }
     // Personal fields: stored, read by the staff API alone, never shown publicly (CONTRACT §4).
     public string? Email { get; init; }
@@ -49,6 +56,9 @@ sealed class RequestRow
         Col.BigInt<RequestRow>("service_id", r => r.ServiceId),
         Col.Text<RequestRow>("status", r => r.Status),
         Col.Text<RequestRow>("status_notes", r => r.StatusNotes),
+        Col.Text<RequestRow>("status_detail", r => r.StatusDetail),
+        Col.Text<RequestRow>("duplicate_of", r => r.DuplicateOf),
+        Col.Text<RequestRow>("external_status_code", r => r.ExternalStatusCode),
         Col.Text<RequestRow>("description", r => r.Description),
         Col.Text<RequestRow>("agency_responsible", r => r.AgencyResponsible),
         Col.Text<RequestRow>("service_notice", r => r.ServiceNotice),
@@ -61,6 +71,7 @@ sealed class RequestRow
         Col.Real<RequestRow>("lat", r => r.Lat),
         Col.Real<RequestRow>("lon", r => r.Lon),
         Col.Text<RequestRow>("media_url", r => r.MediaUrl),
+        Col.Text<RequestRow>("more_media_urls", r => r.MoreMediaUrls),
         Col.Text<RequestRow>("channel", r => r.Channel),
         Col.Text<RequestRow>("email", r => r.Email, personal: true),
         Col.Text<RequestRow>("phone", r => r.Phone, personal: true),
@@ -114,7 +125,12 @@ sealed record RequestWire(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RequestExtensionWire? ExtendedAttributes = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NoteWire>? Notes = null,
     // CONTRACT §10: metres from the lat/long searched around, with extensions=true.
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Distance = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Distance = null,
+    // CONTRACT §11, with extensions=true: the extended status, and for a duplicate the request it repeats
+    // (parent_service_request_id is Chicago's name for the same value).
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StatusDetail = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DuplicateOf = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ParentServiceRequestId = null)
 {
     // The core fields of a row; mediaUrl is its first public photo's link or the URL it was sent with.
     public static RequestWire From(RequestRow r, DateCodec dates, string? mediaUrl) => new(

@@ -5,13 +5,16 @@ namespace Open311;
 // triggers keep them (the triggers stand aside during the load), and a search document.
 sealed record RequestLoad(RequestRow Row, IReadOnlyList<AnswerRow> Answers, IReadOnlyList<NoteRow> Notes, IReadOnlyList<long> Changes)
 {
-    // The chain of request_changes (migration 0002): each change with the one before it.
+    // The chain of request_changes (migration 0002): each change with the one before it. A load knows the
+    // status of the last change alone (the row's); the ones before it are written as submitted.
     public IEnumerable<ChangeRow> ChangeChain()
     {
         long? previous = null;
-        foreach (var at in Changes.Prepend(Row.RequestedAt))
+        var all = Changes.Prepend(Row.RequestedAt).ToList();
+        foreach (var (at, i) in all.Select((at, i) => (at, i)))
         {
-            yield return new ChangeRow(Row.Id, at, previous);
+            var last = i == all.Count - 1;
+            yield return new ChangeRow(Row.Id, at, previous, last ? Row.StatusDetail : StatusDetails.Submitted, last ? Row.ExternalStatusCode : null);
             previous = at;
         }
     }

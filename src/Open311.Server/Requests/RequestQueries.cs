@@ -42,7 +42,7 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks, Microsoft.Exte
         string? text, int lookAhead)
     {
         long offset = f.Offset, limit = f.PerPage + lookAhead;
-        var marked = f.IsSync && f.Statuses is null && f.Text is null;
+        var marked = f.IsBookmarked;
         if (!marked) return await db.Dialect.SearchKeysAsync(connection, query, text, offset, limit);
 
         var list = SyncBookmarks.ListOf(f, serviceIds);

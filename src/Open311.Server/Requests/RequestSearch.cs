@@ -30,6 +30,8 @@ sealed record RequestFilter
     public IReadOnlyList<string>? Ids { get; init; }
     public IReadOnlyList<string>? ServiceCodes { get; init; }
     public IReadOnlyList<string>? Statuses { get; init; }
+    // The staff side's filter on the extended status (CONTRACT §11); the public API filters on status alone.
+    public IReadOnlyList<string>? StatusDetails { get; init; }
     public long? RequestedFrom { get; init; }
     public long? RequestedTo { get; init; }
     public long? UpdatedFrom { get; init; }
@@ -60,13 +62,16 @@ sealed record RequestFilter
 
     // An incremental sync: order=updated_datetime with updated_after (the change log orders it).
     public bool IsSync => UpdatedFrom is not null && Order == SearchOrder.Updated;
+
+    public bool IsBookmarked => IsSync && Statuses is null && StatusDetails is null && Text is null;
 }
 
 static class RequestSearch
 {
     public const int DefaultPerPage = 50;
     public const int MaxPerPage = 100;
-    public const int MaxIds = 100;
+    // CONTRACT §11: FixMyStreet asks for every open report it sent in one call and reads one answer.
+    public const int MaxIds = 1000;
     public static readonly TimeSpan Window = TimeSpan.FromDays(90);
     static readonly long WindowMs = (long)Window.TotalMilliseconds;
 
@@ -129,7 +134,9 @@ static class RequestSearch
         };
         // CONTRACT §5: service_request_id overrides every other filter.
         // The place too: without it there is no distance to order by.
-        if (ids is not null) return (filter with { Ids = ids, Order = order == SearchOrder.Distance ? SearchOrder.Requested : order }, errors);
+        // CONTRACT §11: the list is answered whole, unpaged: per_page and page don't apply to it.
+        if (ids is not null)
+            return (filter with { Ids = ids, PerPage = ids.Count, Page = 1, Order = order == SearchOrder.Distance ? SearchOrder.Requested : order }, errors);
         return (filter with
         {
             ServiceCodes = codes,
@@ -146,23 +153,25 @@ static class RequestSearch
 
     // A pair of date bounds spans at most 90 days; one bound alone takes the other 90 days away,
     // never past now.
-    static (long? From, long? To) Pair(string fromName, string? fromText, string toName, string? toText, long now,
-        DateCodec dates, Action<string, string> bad)
+    public static (long? From, long? To) Pair(string fromName, string? fromText, string toName, string? toText, long now,
+        DateCodec dates, Action<string, string> bad, long? windowMs = null)
     {
+        var window = windowMs ?? WindowMs;
         var from = Date(fromName, fromText, dates, bad, endOfDay: false);
         var to = Date(toName, toText, dates, bad, endOfDay: true);
         if (from is null && to is null) return (null, null);
         if (from is { } f && to is { } t)
         {
             if (f > t) bad(fromName, $"must not be later than {toName}");
-            else if (t - f > WindowMs) bad(toName, $"is more than 90 days after {fromName}; a date window spans at most 90 days");
+            // The upper bound's own second (or minute) is not counted against the window.
+            else if (t - f > window + 59_999) bad(toName, $"is more than {Span(window)} after {fromName}; a date window spans at most {Span(window)}");
             return (f, t);
         }
-        if (from is { } start) return (start, Math.Min(start + WindowMs, Math.Max(now, start)));
-        return (to!.Value - WindowMs, to.Value);
+        if (from is { } start) return (start, Math.Min(start + window, Math.Max(now, start)));
+        return (to!.Value - window, to.Value);
     }
 
-    // A bare date as an upper bound means the whole of that day.
+    // An upper bound means the whole of what it names: a bare date its day, whole seconds their second.
     static long? Date(string name, string? text, DateCodec dates, Action<string, string> bad, bool endOfDay)
     {
         if (string.IsNullOrEmpty(text)) return null;
@@ -171,8 +180,10 @@ static class RequestSearch
             bad(name, $"must be an ISO 8601 date or datetime such as 2026-01-31T00:00:00Z, not '{Lists.Clip(text)}'");
             return null;
         }
-        return endOfDay && DateCodec.IsBareDate(text) ? ms + (long)TimeSpan.FromDays(1).TotalMilliseconds - 1 : ms;
+        return endOfDay ? DateCodec.UpperBound(text, ms) : ms;
     }
+
+    static string Span(long ms) => ms % 86_400_000 == 0 && ms > 86_400_000 ? $"{ms / 86_400_000} days" : $"{ms / 3_600_000} hours";
 
     static int? Number(string name, string? text, int min, int max, Action<string, string> bad)
     {

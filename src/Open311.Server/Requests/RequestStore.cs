@@ -24,6 +24,7 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
                 ServiceRequestId = serviceRequestId, Token = token, ServiceId = r.Service.Service.Id, Status = "open",
                 Description = r.Description, ServiceNotice = r.Service.Service.Notice, RequestedAt = now, UpdatedAt = now,
                 Address = r.Address, AddressId = r.AddressId, Lat = r.Lat, Lon = r.Long, MediaUrl = r.MediaUrl, Channel = r.Channel,
+                MoreMediaUrls = r.MoreMediaUrls is { Count: > 0 } more ? string.Join('\n', more) : null,
                 Email = r.Email, Phone = r.Phone, FirstName = r.FirstName, LastName = r.LastName, DeviceId = r.DeviceId,
                 AccountId = r.AccountId, ApiKeyId = caller.Key?.Id,
             };

@@ -43,10 +43,13 @@ sealed class NoteRow
 
 // One link of a request's chain of changes (migration 0002): written by the database's triggers on every
 // live change, and by bulk loads, which suspend the triggers, as RequestLoad.ChangeChain makes it.
-sealed record ChangeRow(long RequestId, long ChangedAt, long? PrevAt)
+// Each link also keeps the request's status at that change (migration 0005), which the updates feed shows.
+sealed record ChangeRow(long RequestId, long ChangedAt, long? PrevAt, string? StatusDetail = null, string? ExternalStatusCode = null)
 {
     public static readonly Table<ChangeRow> Table = new("request_changes", null,
         Col.BigInt<ChangeRow>("request_id", c => c.RequestId),
         Col.BigInt<ChangeRow>("changed_at", c => c.ChangedAt),
-        Col.BigInt<ChangeRow>("prev_at", c => c.PrevAt));
+        Col.BigInt<ChangeRow>("prev_at", c => c.PrevAt),
+        Col.Text<ChangeRow>("status_detail", c => c.StatusDetail),
+        Col.Text<ChangeRow>("external_status_code", c => c.ExternalStatusCode));
 }

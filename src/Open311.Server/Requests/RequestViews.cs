@@ -24,13 +24,23 @@ sealed class RequestViews(RequestQueries requests, CatalogCache catalog, DateCod
                 Details = Details(answers, service),
                 Attributes = Attributes(answers, service),
                 ExtendedAttributes = new RequestExtensionWire(row.Channel,
-                    extras.Photos[row.Id].Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt))).ToList()),
+                    extras.Photos[row.Id].Select(p => new PhotoWire(media.Url(http, p.FileName), p.Title, dates.Format(p.CreatedAt)))
+                        .Concat(SentLinks(row).Select(link => new PhotoWire(link, null, dates.Format(row.RequestedAt)))).ToList()),
                 Notes = extras.Notes[row.Id].Select(n => new NoteWire(dates.Format(n.CreatedAt), n.Description, n.Summary, n.Type)).ToList(),
+                StatusDetail = row.StatusDetail,
+                DuplicateOf = row.DuplicateOf,
+                ParentServiceRequestId = row.DuplicateOf,
                 Distance = near is not null && row.Lat is { } lat && row.Lon is { } lon ? Math.Round(near.DistanceTo(lat, lon), 1) : null,
             });
         }
         return list;
     }
+
+    // CONTRACT §11: the media_url links a request was sent with, each a public link (the first is also its media_url
+    // when it has no photo of its own).
+    static IEnumerable<string> SentLinks(RequestRow row) =>
+        (row.MediaUrl is { } first ? [first] : Array.Empty<string>())
+            .Concat(row.MoreMediaUrls?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? []);
 
     async Task<Dictionary<string, ServiceEntry>> DefinitionsAsync(IReadOnlyList<RequestRow> rows, CancellationToken ct)
     {

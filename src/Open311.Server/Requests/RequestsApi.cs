@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Open311;
 
-static class RequestsApi
+static partial class RequestsApi
 {
     public static void MapRequests(this IEndpointRouteBuilder v2)
     {
@@ -20,8 +20,11 @@ static class RequestsApi
         v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest")
             .WithSummary("Create a service request")
             .WithDescription("Form fields (or query parameters; the body wins). Needs an api_key. attribute[CODE]=value; " +
-                "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media.")
+                "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media (or photo1..photoN); " +
+                "media_url may repeat. Idempotency-Key (with a key): the same key and body answer the first answer again (Idempotent-Replayed: true), " +
+                "another body is 409; kept 24 hours.")
             .Accepts<CreateRequestForm>("application/x-www-form-urlencoded", "multipart/form-data")
+            .AddEndpointFilter<IdempotencyFilter>()
             .DisableAntiforgery();
     }
 
@@ -99,11 +102,21 @@ static class RequestsApi
         if (await catalog.ServiceAsync(code, ct) is not { } service)
             return Wire.Error(wire, Open311Error.NotFound("service_code", $"'{Lists.Clip(code)}' was not found"));
 
-        var (created, errors) = await intake.CreateAsync(fields, read.Form.Files.GetFiles("media"), service, caller, channel: null, ct);
+        var (created, errors) = await intake.CreateAsync(fields, PhotoParts(read.Form.Files), service, caller, channel: null, ct);
         if (created is null) return Wire.Errors(wire, errors.Select(e => e.ToError()).ToList());
         return Wire.List(wire, "service_requests",
             new List<CreatedRequestWire> { new(created.ServiceRequestId, created.Token, service.Service.Notice, created.AccountId) });
     }
+}
+
+static partial class RequestsApi
+{
+    // CONTRACT §11: photos come as multipart `media`, or as FixMyStreet's photo1..photoN parts.
+    static IReadOnlyList<IFormFile> PhotoParts(IFormFileCollection files) =>
+        files.Where(f => f.Name == "media" || PhotoPart().IsMatch(f.Name)).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^photo[0-9]{1,3}$")]
+    private static partial System.Text.RegularExpressions.Regex PhotoPart();
 }
 
 // The documented form of POST /requests; the handler reads the form itself, attribute[CODE] included.

@@ -15,6 +15,7 @@ static class SearchKeys
         if (f.Ids is not null) { where.Add(dialect.AnyOf("r.service_request_id", "ids")); args.Add("ids", f.Ids.ToArray()); }
         if (serviceIds is not null) { where.Add(dialect.AnyOf("r.service_id", "serviceIds")); args.Add("serviceIds", serviceIds.ToArray()); }
         if (f.Statuses is not null) { where.Add(dialect.AnyOf("r.status", "statuses")); args.Add("statuses", f.Statuses.ToArray()); }
+        if (f.StatusDetails is not null) { where.Add(dialect.AnyOf("r.status_detail", "statusDetails")); args.Add("statusDetails", f.StatusDetails.ToArray()); }
         if (f.RequestedFrom is not null) { where.Add("r.requested_at >= @requestedFrom"); args.Add("requestedFrom", f.RequestedFrom); }
         if (f.RequestedTo is not null) { where.Add("r.requested_at <= @requestedTo"); args.Add("requestedTo", f.RequestedTo); }
         if (f.HasPlace) Place(f, where, args, dialect, placeIndex);

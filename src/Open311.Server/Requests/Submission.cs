@@ -9,8 +9,14 @@ sealed class SubmittedFields(IFormCollection form, IQueryCollection query)
 {
     public string? this[string name] => Values(name) is { Count: > 0 } v && !string.IsNullOrEmpty(v[0]) ? v[0] : null;
 
-    public StringValues Values(string name) =>
-        form.TryGetValue(name, out var fromForm) && fromForm.Count > 0 ? fromForm : query[name];
+    public StringValues Values(string name)
+    {
+        var values = form.TryGetValue(name, out var fromForm) && fromForm.Count > 0 ? fromForm : query[name];
+        // CONTRACT §11: FixMyStreet spells device_id without the underscore.
+        return values.Count == 0 && Aliases.TryGetValue(name, out var alias) ? Values(alias) : values;
+    }
+
+    static readonly Dictionary<string, string> Aliases = new() { ["device_id"] = "deviceid" };
 
     // attribute[CODE]=v, attribute[CODE][]=v, or attribute[CODE] repeated (mySociety's clients).
     // A code answered in the body ignores the query string's answer.
@@ -51,7 +57,9 @@ sealed record NewRequest(
     string? Description,
     string? MediaUrl,
     string Channel,
-    IReadOnlyList<(string Code, IReadOnlyList<string> Values)> Answers);
+    IReadOnlyList<(string Code, IReadOnlyList<string> Values)> Answers,
+    // CONTRACT §11: media_url repeated, the links after the first.
+    IReadOnlyList<string>? MoreMediaUrls = null);
 
 // One problem with a submitted field: the field's name as sent, which rule it broke (so that the resident site can
 // say it in the resident's language beside the field), the rule's English words and the number it names, if any.
@@ -99,6 +107,8 @@ static partial class Submission
     public const int MaxDescription = 4000;
 
     // Every other text field is bounded too.
+    public const int MaxMediaUrls = 10;
+
     static readonly Dictionary<string, int> Limits = new()
     {
         ["address_string"] = 500,
@@ -144,8 +154,14 @@ static partial class Submission
             Bad("lat", Rules.LocationRequired, "and long, address_string or address_id is required: a request needs a location");
 
         if (texts["email"] is { } email && !Email().IsMatch(email)) Bad("email", Rules.NotAnEmail, "is not an email address");
-        if (texts["media_url"] is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        if (texts["media_url"] is { } url && !IsWebUrl(url))
             Bad("media_url", Rules.NotAUrl, "must be an absolute http or https URL");
+        // CONTRACT §11: media_url may repeat (FixMyStreet sends one per photo); each is checked as the first is.
+        var more = fields.Values("media_url").Skip(1).Select(v => v?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        if (more.Count + 1 > MaxMediaUrls) Bad("media_url", Rules.TooManyPhotos, $"may be sent at most {MaxMediaUrls} times", MaxMediaUrls);
+        foreach (var (link, i) in more.Select((l, i) => (l, i + 1)))
+            if (link.Length > Limits["media_url"]) Bad($"media_url[{i}]", Rules.TooLong, $"must be at most {Limits["media_url"]} characters", Limits["media_url"]);
+            else if (!IsWebUrl(link)) Bad($"media_url[{i}]", Rules.NotAUrl, "must be an absolute http or https URL");
 
         var channel = fields["channel"] ?? "open311";
         if (!ChannelName().IsMatch(channel)) Bad("channel", Rules.Channel, "must be 1 to 32 lower-case letters, digits, '_' or '-'");
@@ -155,8 +171,10 @@ static partial class Submission
         if (errors.Count > 0) return (null, errors);
         return (new NewRequest(service, lat, lon, texts["address_string"], texts["address_id"], texts["email"],
             texts["device_id"], texts["account_id"], texts["first_name"], texts["last_name"], texts["phone"],
-            texts["description"], texts["media_url"], channel, answers), errors);
+            texts["description"], texts["media_url"], channel, answers, more.Count > 0 ? more : null), errors);
     }
+
+    static bool IsWebUrl(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     // CONTRACT §10: inside the boundary when one is configured, else inside the bounding box of §4.
     static (double? Lat, double? Long) Location(string? latText, string? longText, BoundsOptions? bounds, GeoArea? boundary,

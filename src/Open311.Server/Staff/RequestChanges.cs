@@ -34,7 +34,10 @@ sealed class RequestChanges(Database db, TimeProvider time)
                 $"UPDATE requests SET {RequestRow.Touch} WHERE id = @id AND version = @version",
                 new { now, id = row.Id, version = row.Version }, t);
             if (bumped == 0) return (new ChangeResult<T>(ChangeStatus.Stale, default, row.Version), false);
-            var step = await work(new RequestChange(c, t, row, now, actor));
+            // The change's own time, as Touch set updated_at: its notes and photos carry it, so the updates feed
+            // (one update per change) finds them by it.
+            var at = now > row.UpdatedAt ? now : row.UpdatedAt + 1;
+            var step = await work(new RequestChange(c, t, row, at, actor));
             if (step.Missing is { } missing) return (new ChangeResult<T>(ChangeStatus.NotFound, default, 0, missing), false);
             await db.Dialect.IndexRequestAsync(c, t, row.Id);
             return (new ChangeResult<T>(ChangeStatus.Done, step.Value, row.Version + 1), true);

@@ -21,7 +21,7 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
         var details = extras.Answers[r.Id].GroupBy(a => a.Code)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(a => a.Position).Select(a => a.Value).ToList());
         return new StaffRequest(
-            r.ServiceRequestId, r.Token, r.Status, r.StatusNotes, r.ServiceCode, r.ServiceName, r.Description, r.AgencyResponsible,
+            r.ServiceRequestId, r.Token, r.Status, r.StatusDetail, r.DuplicateOf, r.ExternalStatusCode, r.StatusNotes, r.ServiceCode, r.ServiceName, r.Description, r.AgencyResponsible,
             r.ServiceNotice, dates.Format(r.RequestedAt), dates.Format(r.UpdatedAt), dates.Format(r.ExpectedAt),
             r.Address, r.AddressId, r.Zipcode, r.Lat, r.Lon,
             firstPublic is not null ? media.Url(http, firstPublic.FileName) : r.MediaUrl, r.Channel,

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace Open311;
 
 // /api/v1/requests/{id}: a request's whole record, its lifecycle fields, and its history.
@@ -7,18 +5,47 @@ static class StaffRequestsApi
 {
     public static void MapStaffRequests(this IEndpointRouteBuilder staff)
     {
+        staff.MapGet("/requests", ListRequests).WithName("StaffListRequests")
+            .WithSummary("Requests by extended status: status_detail=a,b with the public search's filters and paging")
+            .WithDescription("The public GET /requests parameters (service_code, status, dates, q, per_page, page, order, places) plus " +
+                "status_detail, a comma list of the extended statuses (CONTRACT §11). Answers the public shape with its extension fields.")
+            .Produces<List<RequestWire>>().ProducesValidationProblem();
         staff.MapGet("/requests/{id}", GetRequest).WithName("StaffGetRequest")
             .WithSummary("A request with everything: personal fields, private notes and photos")
             .WithDescription("The ETag header is the request's version; send it back as If-Match with a change.")
             .Produces<StaffRequest>().ProducesProblem(404);
         staff.MapPatch("/requests/{id}", PatchRequest).WithName("StaffPatchRequest")
-            .WithSummary("Change status, status_notes, agency_responsible, service_notice or expected_datetime")
-            .WithDescription("Closing adds a public 'closed' note, reopening an 'activity' note. If-Match: 412 when the request changed since.")
+            .WithSummary("Change status, status_detail, duplicate_of, external_status_code, status_notes, agency_responsible, service_notice or expected_datetime")
+            .WithDescription("status follows from status_detail (CONTRACT §11); status alone keeps its kind's detail. duplicate_of goes with status_detail duplicate and must name a request (404). " +
+                "Closing adds a public 'closed' note, reopening an 'activity' note. If-Match: 412 when the request changed since.")
             .Accepts<PatchBody>("application/json")
             .Produces<StaffRequest>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(412);
         staff.MapGet("/requests/{id}/history", GetHistory).WithName("StaffRequestHistory")
             .WithSummary("Every audit entry of a request: what, when, and the name of the key that did it")
             .Produces<List<HistoryEntry>>().ProducesProblem(404);
+    }
+
+    public static async Task<IResult> ListRequests([AsParameters] SearchParameters parameters, string? status_detail, HttpContext http,
+        RequestQueries requests, RequestViews views, CatalogCache catalog, TimeProvider time, DateCodec dates, CancellationToken ct)
+    {
+        var (filter, errors) = RequestSearch.Parse(parameters, time.GetUtcNow().ToUnixTimeMilliseconds(), dates);
+        var problems = errors.Select(e => (e.Description.Split(' ')[0], e.Description)).ToList();
+        var details = Lists.Split(status_detail);
+        foreach (var detail in details ?? [])
+            if (!StatusDetails.IsKnown(detail)) problems.Add(("status_detail", $"'{Lists.Clip(detail)}' is not one of {string.Join(", ", StatusDetails.All)}"));
+        if (filter is null || problems.Count > 0) return Problems.Invalid(problems);
+        if (filter.Ids is null) filter = filter with { StatusDetails = details };
+
+        IReadOnlyCollection<long>? serviceIds = null;
+        if (filter.ServiceCodes is { } codes)
+        {
+            var ids = new List<long>();
+            foreach (var code in codes)
+                if (await catalog.ServiceAsync(code, ct) is { } service) ids.Add(service.Service.Id);
+            serviceIds = ids;
+        }
+        var rows = await requests.SearchAsync(filter, serviceIds, lookAhead: 0, ct);
+        return Results.Ok(await views.ToWireAsync(rows, extensions: true, http.Request, ct, filter.Near));
     }
 
     public static async Task<IResult> GetRequest(string id, HttpContext http, StaffRequestReads reads, CancellationToken ct)
@@ -36,28 +63,9 @@ static class StaffRequestsApi
         var (patch, problems) = body.Check(dates);
         if (patch is null) return Problems.Invalid(problems);
 
-        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => ApplyPatchAsync(change, patch), ct);
+        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => RequestLifecycle.ApplyAsync(change, patch), ct);
         if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Ok(await reads.FindAsync(id, http.Request, ct));
-    }
-
-    // The change itself, for PATCH and the console's request page alike.
-    public static async Task<Step<bool>> ApplyPatchAsync(RequestChange change, RequestPatch patch)
-    {
-        // Column names come from RequestPatches' fixed table, never from the body.
-        var set = string.Join(", ", patch.Columns.Keys.Select(column => $"{column} = @{column}"));
-        var args = new DynamicParameters(patch.Columns);
-        args.Add("id", change.Row.Id);
-        await change.Connection.ExecuteAsync($"UPDATE requests SET {set} WHERE id = @id", args, change.Transaction);
-
-        var reopened = patch.Status == "open" && change.Row.Status == "closed";
-        var closed = patch.Status == "closed" && change.Row.Status == "open";
-        // Chicago/Austin notes: the public history of a request shows when it was closed or reopened.
-        if (closed) await change.AddNoteAsync("closed", "Request closed", patch.StatusNotes ?? change.Row.StatusNotes ?? "Request closed", isPublic: true);
-        if (reopened) await change.AddNoteAsync("activity", "Request reopened", patch.StatusNotes ?? "Request reopened", isPublic: true);
-        await change.AuditAsync("request", change.Row.ServiceRequestId, closed ? "closed" : reopened ? "reopened" : "updated",
-            new { fields = patch.Columns.Keys.Select(c => c == "expected_at" ? "expected_datetime" : c).ToList(), status = patch.Status });
-        return Step.Done(true);
     }
 
     public static async Task<IResult> GetHistory(string id, StaffRequestReads reads, CancellationToken ct) =>

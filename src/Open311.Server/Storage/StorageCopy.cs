@@ -13,7 +13,7 @@ static class StorageCopy
     public static readonly string[] Tables =
     [
         "settings", "services", "service_attributes", "service_attribute_values", "api_keys", "staff_users", "request_sequences",
-        "requests", "request_changes", "request_attributes", "request_notes", "request_photos", "audit_log",
+        "requests", "request_changes", "request_attributes", "request_notes", "request_photos", "audit_log", "client_updates", "idempotency_keys",
     ];
 
     public static async Task<int> ToPostgresAsync(Database source, string target, TextWriter output, ILogger logger, CancellationToken ct = default)

@@ -42,6 +42,7 @@ static class TableCopy
             "integer" => write.WriteAsync(Convert.ToInt32(value, CultureInfo.InvariantCulture), NpgsqlDbType.Integer, ct),
             "double precision" => write.WriteAsync(Convert.ToDouble(value, CultureInfo.InvariantCulture), NpgsqlDbType.Double, ct),
             "text" => write.WriteAsync(Convert.ToString(value, CultureInfo.InvariantCulture)!, NpgsqlDbType.Text, ct),
+            "bytea" => write.WriteAsync((byte[])value, NpgsqlDbType.Bytea, ct), // idempotency_keys' kept answers
             _ => throw new InvalidOperationException($"The copy does not know the PostgreSQL type {type}."),
         };
 

@@ -30,6 +30,19 @@ sealed partial class DateCodec(TimeZoneInfo zone)
 
     public static bool IsBareDate(string text) => text.Trim().Length == 10;
 
+    // An upper bound covers the whole of what its text names (CONTRACT §11): a bare date its day, a time without
+    // seconds its minute, whole seconds their second. Datetimes go out at whole seconds while storage keeps
+    // milliseconds, so a bound equal to a datetime the server printed includes what it printed.
+    public static long UpperBound(string text, long epochMs)
+    {
+        var m = Pattern().Match(text.Trim());
+        if (!m.Success) return epochMs;
+        if (!m.Groups["h"].Success) return epochMs + 86_400_000 - 1;
+        if (!m.Groups["s"].Success) return epochMs + 60_000 - 1;
+        if (!m.Groups["f"].Success) return epochMs + 1_000 - 1;
+        return epochMs;
+    }
+
     public bool TryRead(string? text, out long epochMs)
     {
         epochMs = 0;

@@ -26,6 +26,8 @@ static class XmlWire
         ["formats"] = "format",
         ["notes"] = "note",
         ["photos"] = "photo",
+        // mySociety's servicerequestupdates extension.
+        ["service_request_updates"] = "request_update",
     };
 
     static readonly XmlWriterSettings Settings = new()

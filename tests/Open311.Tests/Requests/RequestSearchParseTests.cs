@@ -31,14 +31,15 @@ public class RequestSearchParseTests
     }
 
     [Fact]
-    public void IdsOverrideEveryOtherFilterButNotPaging()
+    public void IdsOverrideEveryOtherFilterAndPaging()
     {
         var f = Parse(new(ServiceRequestId: "26-1, 26-2,26-1", Status: "open", StartDate: "2020-01-01", Q: "x", PerPage: "5", Order: "updated_datetime"));
         Assert.Equal(["26-1", "26-2"], f.Ids!);
         Assert.Null(f.Statuses);
         Assert.Null(f.RequestedFrom);
         Assert.Null(f.Text);
-        Assert.Equal((5, SearchOrder.Updated), (f.PerPage, f.Order));
+        // CONTRACT §11: per_page doesn't apply to an id list; the order does.
+        Assert.Equal((2, SearchOrder.Updated), (f.PerPage, f.Order));
     }
 
     [Fact]
@@ -50,11 +51,18 @@ public class RequestSearchParseTests
     }
 
     [Fact]
-    public void MoreThanAHundredIdsIsRefused()
+    public void MoreThanAThousandIdsIsRefused()
     {
-        var (filter, errors) = RequestSearch.Parse(new(ServiceRequestId: string.Join(",", Enumerable.Range(1, 101))), Now, Dates);
+        var (filter, errors) = RequestSearch.Parse(new(ServiceRequestId: string.Join(",", Enumerable.Range(1, 1001))), Now, Dates);
         Assert.Null(filter);
-        Assert.Equal("service_request_id may list at most 100 ids", Assert.Single(errors).Description);
+        Assert.Equal("service_request_id may list at most 1000 ids", Assert.Single(errors).Description);
+    }
+
+    [Fact]
+    public void AnIdListIsOnePageOfAllItsIdsWhateverPerPageAndPageSay()
+    {
+        var f = Parse(new(ServiceRequestId: string.Join(",", Enumerable.Range(1, 600)), PerPage: "10", Page: "3"));
+        Assert.Equal((600, 1), (f.PerPage, f.Page));
     }
 
     [Fact]

@@ -35,6 +35,13 @@ public class StorageCopyTests
         var first = await client.CreatePotholeAsync(key, ("description", "Crater beside the bus stop"));
         await client.CreatePotholeAsync(key);
         await AddNoteAndPhotoAsync(source.Get<Database>());
+        // A client's comment and an Idempotency-Key answer (CONTRACT §11): rows of client_updates and idempotency_keys.
+        var comment = new HttpRequestMessage(HttpMethod.Post, "/open311/v2/servicerequestupdates.json")
+        {
+            Content = new FormUrlEncodedContent([new("api_key", key), new("service_request_id", first.Id), new("update_id", "c1"), new("description", "Still there")]),
+        };
+        comment.Headers.Add("Idempotency-Key", "copy-1");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.SendAsync(comment)).StatusCode);
         var before = await client.FetchAsync($"/open311/v2/requests/{first.Id}.json?extensions=true");
         var expected = await CountsAsync(source.Get<Database>());
         using var target = PostgresTestServer.CreateEmpty(); // the app below drops it too; twice is harmless

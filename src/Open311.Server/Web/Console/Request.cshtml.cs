@@ -50,11 +50,12 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
         var body = new PatchBody(
             status is { Length: > 0 } && status != current.Status ? new(true, false, status, false) : default,
             Changed(StatusNotes, current.StatusNotes), Changed(agency, current.AgencyResponsible), default,
-            Changed(expected, current.ExpectedDatetime is { } e && dates.TryRead(e, out var ms) ? Local(ms) : null));
+            Changed(expected, current.ExpectedDatetime is { } e && dates.TryRead(e, out var ms) ? Local(ms) : null),
+            default, default, default); // status_detail, duplicate_of, external_status_code: not on the console's form yet
         var (patch, problems) = body.Check(dates);
         if (patch is null)
             return problems.Any(p => p.Item1 == "body") ? Redirect($"/console/requests/{id}?done=nothing") : await RefuseAsync(id, "UpdateBad", ct);
-        var result = await changes.ApplyAsync(id, For(version), User.Actor(), change => StaffRequestsApi.ApplyPatchAsync(change, patch), ct);
+        var result = await changes.ApplyAsync(id, For(version), User.Actor(), change => RequestLifecycle.ApplyAsync(change, patch), ct);
         return await AnswerAsync(id, result, patch.Status == "closed" ? "closed" : "updated", ct);
     }
 
