@@ -7,7 +7,7 @@ namespace Open311.Tests;
 // configured by the same environment variables as the server.
 public class AdminCommandTests
 {
-    static async Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args)
+    internal static async Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Open311.Server.dll"));
