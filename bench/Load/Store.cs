@@ -6,6 +6,9 @@ namespace Open311.Bench.Load;
 // store is kept in bench/.cache and each run starts from a copy of it (a run creates requests).
 abstract class Store(Options options)
 {
+    // What the seed makes, in the cache's names: a store seeded before requests lay along streets is not reused.
+    protected const string SeedLayout = "streets";
+
     protected Options Options => options;
     protected TimeSpan? SeedTime { get; set; }
 
@@ -31,7 +34,7 @@ sealed class SqliteStore(Options options) : Store(options)
 {
     public override async Task<string> PrepareAsync()
     {
-        var cached = Path.Combine(Options.CacheFolder, $"sqlite-{Options.Requests}-seed{Options.Seed}.db");
+        var cached = Path.Combine(Options.CacheFolder, $"sqlite-{Options.Requests}-seed{Options.Seed}-{SeedLayout}.db");
         if (!File.Exists(cached))
         {
             var seeding = cached + ".seeding";
@@ -60,7 +63,7 @@ sealed class PostgresStore(Options options) : Store(options)
     {
         var server = Environment.GetEnvironmentVariable("OPEN311_BENCH_PG")
             ?? throw new InvalidOperationException("OPEN311_BENCH_PG is not set: run the benchmark through bench/run.sh");
-        var template = $"seed_{Options.Requests}_{Options.Seed}";
+        var template = $"seed_{Options.Requests}_{Options.Seed}_{SeedLayout}";
         if (!await Postgres.ExistsAsync(server, template))
         {
             await Postgres.RunAsync(server, $"DROP DATABASE IF EXISTS {template}_seeding", $"CREATE DATABASE {template}_seeding");

@@ -6,8 +6,8 @@ namespace Open311;
 // a key raises that to its own limit, or to KeyPerMinute when it has none.
 sealed class RateLimitOptions
 {
-    [Range(1, 1_000_000)] public int AnonymousPerMinute { get; set; } = 10;
-    [Range(1, 1_000_000)] public int KeyPerMinute { get; set; } = 60;
+    [Range(1, 1_000_000, ErrorMessage = "Open311:RateLimits:AnonymousPerMinute must be from 1 to 1000000")] public int AnonymousPerMinute { get; set; } = 10;
+    [Range(1, 1_000_000, ErrorMessage = "Open311:RateLimits:KeyPerMinute must be from 1 to 1000000")] public int KeyPerMinute { get; set; } = 60;
 }
 
 // Open311:ForwardedHeaders: X-Forwarded-For is believed only from these proxies.

@@ -41,6 +41,7 @@ static class RateLimits
     static Task WriteRejectionAsync(HttpContext context)
     {
         const string message = "Rate limit exceeded: too many calls this minute; retry after the number of seconds in Retry-After";
+        context.RequestServices.GetRequiredService<ServerMetrics>().RateLimited(keyed: context.Caller().Key is not null);
         return Refusals.WriteAsync(context, StatusCodes.Status429TooManyRequests, message);
     }
 }

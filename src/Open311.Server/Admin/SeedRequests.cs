@@ -4,7 +4,8 @@ namespace Open311;
 
 // Makes up realistic requests for a catalog, deterministically from a seed: times over the two years
 // before now (more on weekdays and in working hours, slowly growing), a mix of services, answers valid
-// for each service's definition, older requests mostly closed, notes and updates spread in time.
+// for each service's definition, older requests mostly closed, notes and updates spread in time, places
+// clustered along streets (SeedStreets).
 sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, long now, int seed)
 {
     public static readonly TimeSpan Span = TimeSpan.FromDays(730);
@@ -25,6 +26,7 @@ sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, 
     readonly Random random = new(seed);
     readonly double[] serviceCumulative = Cumulative(catalog.Select(s => Weights.GetValueOrDefault(s.Service.ServiceCode, 3)).ToArray());
     readonly double[] hourCumulative = Cumulative(HourWeights);
+    SeedStreets? streets;
 
     // The requested times of `count` requests, oldest first.
     public long[] Times(int count)
@@ -91,7 +93,7 @@ sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, 
             changes.Add(at);
         }
 
-        var street = SeedText.Pick(random, SeedText.Streets);
+        var (lat, lon, street) = (streets ??= new SeedStreets(random)).Next();
         var zipcode = SeedText.Pick(random, SeedText.Zipcodes);
         var named = random.NextDouble() < 0.3;
         var first = SeedText.Pick(random, SeedText.FirstNames);
@@ -110,9 +112,9 @@ sealed class SeedRequests(IReadOnlyList<ServiceEntry> catalog, DateCodec dates, 
             ExpectedAt = closedAt is null && changes.Count > 0 ? now + random.NextInt64(1, 14) * Day : null,
             Address = $"{random.Next(100, 13000)} {street}, Austin, TX {zipcode}",
             Zipcode = zipcode,
-            // Inside Austin's city limits, give or take.
-            Lat = Math.Round(30.13 + random.NextDouble() * 0.37, 6),
-            Lon = Math.Round(-97.92 + random.NextDouble() * 0.33, 6),
+            // Along the demo city's streets, more downtown (SeedStreets).
+            Lat = lat,
+            Lon = lon,
             Channel = SeedText.Pick(random, SeedText.Channels),
             Email = named ? $"{first}.{last}{random.Next(100)}@example.org".ToLowerInvariant() : null,
             FirstName = named ? first : null,

@@ -34,6 +34,7 @@ static class ErrorPages
         var status = error is null ? 500 : StatusFor(error, context.RequestServices.GetRequiredService<Dialect>());
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Open311.Errors");
         // The path only: the query string may hold an api_key.
+        if (status == StatusCodes.Status503ServiceUnavailable) context.RequestServices.GetRequiredService<ServerMetrics>().StorageFailed();
         if (status >= 500)
             logger.LogError(error, "Request {RequestId} {Method} {Path} failed with {Status}", context.TraceIdentifier,
                 context.Request.Method, context.Request.Path, status);

@@ -13,12 +13,18 @@ static class ServerSetup
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         // The request-start line logs the whole URL, api_key in the query included: never below Warning.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.AddTelemetry();
+        // A failed start is said in one line by StartupFailure; the host's own report of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var services = builder.Services;
         services.AddOptions<Open311Options>().BindConfiguration("Open311").ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.TimeZone) || TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
                 "Open311:TimeZone is not a time zone id this machine knows (e.g. America/Chicago)")
             .Validate(o => o.Bounds is null || (o.Bounds.South < o.Bounds.North && o.Bounds.West < o.Bounds.East),
                 "Open311:Bounds must have South below North and West below East")
+            .Validate(o => string.IsNullOrEmpty(o.PublicUrl)
+                    || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query == "" && url.Fragment == ""),
+                "Open311:PublicUrl must be an absolute http or https URL such as https://311.example.gov")
             .Validate(o => Boundary.Load(o.Boundary).Problem is null,
                 "Open311:Boundary must name a readable GeoJSON file of a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)")
             .ValidateOnStart();

@@ -10,7 +10,7 @@ static class OpenApiSetup
 {
     static readonly Dictionary<string, string> Descriptions = new()
     {
-        ["format"] = "json or xml: the same fields in either format",
+        ["format"] = "json or xml: the same fields in either format (geojson too where listed: an RFC 7946 FeatureCollection)",
         ["service_code"] = "A service code (comma list on search)",
         ["service_request_id"] = "A request id such as 26-00012345 (comma list on search; overrides every other filter)",
         ["token"] = "The token returned when the request was created",
@@ -23,10 +23,14 @@ static class OpenApiSetup
         ["per_page"] = "Results per page, default 50; more than 100 is served as 100 (Austin addendum)",
         ["page_size"] = "Another name for per_page (Chicago)",
         ["page"] = "Page number from 1; past the end gives an empty list",
-        ["order"] = "requested_datetime (newest first, the default) or updated_datetime (oldest update first, for sync)",
+        ["order"] = "requested_datetime (newest first, the default), updated_datetime (oldest update first, for sync) or distance (nearest first, with lat, long and radius)",
         ["extensions"] = "true adds the Austin addendum's extension fields",
         ["jurisdiction_id"] = "Optional; only the configured jurisdiction is served (others are 404)",
         ["api_key"] = "An API key; also accepted as Authorization: Bearer KEY or in a form body",
+        ["lat"] = "Latitude in decimal degrees (WGS 84), with long: the centre of a radius search, the point of a nearby lookup, or where a service is offered",
+        ["long"] = "Longitude in decimal degrees (WGS 84), with lat",
+        ["radius"] = "Metres around lat/long, more than 0 and at most 10000 (CONTRACT §10); order=distance sorts nearest first",
+        ["bbox"] = "west,south,east,north in degrees, at most 1 degree a side: the requests inside the box",
         ["callback"] = "JSONP: a plain JavaScript identifier wrapping a JSON GET response",
     };
 
@@ -55,10 +59,14 @@ static class OpenApiSetup
             Add(operation, "jurisdiction_id");
             Add(operation, "api_key");
             if (context.Description.HttpMethod == "GET") Add(operation, "callback");
+            var geoJson = context.Description.ActionDescriptor.EndpointMetadata.OfType<OffersGeoJson>().Any();
             foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
             {
                 if (parameter.Name is { } name && Descriptions.TryGetValue(name, out var text)) parameter.Description ??= text;
-                if (parameter.Name == "format" && parameter.Schema is OpenApiSchema schema) schema.Enum = [JsonValue.Create("json"), JsonValue.Create("xml")];
+                if (parameter.Name == "format" && parameter.Schema is OpenApiSchema schema)
+                    schema.Enum = geoJson
+                        ? [JsonValue.Create("json"), JsonValue.Create("xml"), JsonValue.Create("geojson")]
+                        : [JsonValue.Create("json"), JsonValue.Create("xml")];
             }
             return Task.CompletedTask;
         });

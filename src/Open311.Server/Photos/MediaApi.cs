@@ -8,7 +8,8 @@ static class MediaApi
     {
         services.AddOptions<PhotoOptions>().BindConfiguration("Open311:Photos").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new PhotoFiles(FolderOf(sp.GetRequiredService<IOptions<PhotoOptions>>().Value,
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value), sp.GetRequiredService<ILogger<PhotoFiles>>()));
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value), sp.GetRequiredService<ILogger<PhotoFiles>>(),
+            sp.GetRequiredService<ServerMetrics>()));
         return services;
     }
 

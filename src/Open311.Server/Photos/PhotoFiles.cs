@@ -8,7 +8,7 @@ sealed record StoredFile(string FileName, CleanPhoto Photo);
 // The photo folder. A file is written before the transaction that records it and removed again if that
 // transaction fails; a file whose row was deleted is removed after the commit. So a row never points at
 // a missing file, and at worst a crash leaves a file no row names, which nobody can reach.
-sealed partial class PhotoFiles(string folder, ILogger<PhotoFiles> logger)
+sealed partial class PhotoFiles(string folder, ILogger<PhotoFiles> logger, ServerMetrics metrics)
 {
     public string Folder => folder;
 
@@ -37,6 +37,7 @@ sealed partial class PhotoFiles(string folder, ILogger<PhotoFiles> logger)
             }
             var result = await record(stored);
             kept = recorded(result);
+            if (kept) foreach (var file in stored) metrics.PhotoStored(file.Photo.Bytes.Length);
             return result;
         }
         finally

@@ -7,7 +7,7 @@ sealed record CreatedRequest(string ServiceRequestId, string Token, string? Acco
 // Creating a request from submitted fields and photos, for every front door (the GeoReport API and the resident
 // site): the rules of CONTRACT §4 (Submission), the photo checks (PhotoIntake), the files kept with the row.
 sealed class RequestIntake(RequestStore store, PhotoFiles files, IOptions<Open311Options> options, IOptions<PhotoOptions> photoOptions,
-    DateCodec dates, Boundary boundary)
+    DateCodec dates, Boundary boundary, ServerMetrics metrics)
 {
     // channel: set by a front door that creates requests as itself (the resident site's "web"); null takes the field's.
     public async Task<(CreatedRequest? Created, List<FieldProblem> Errors)> CreateAsync(SubmittedFields fields, IReadOnlyList<IFormFile> media,
@@ -27,6 +27,7 @@ sealed class RequestIntake(RequestStore store, PhotoFiles files, IOptions<Open31
         if (channel is not null) request = request with { Channel = channel };
 
         var (id, token) = await files.KeepAsync(photos, stored => store.CreateAsync(request, caller, ct, stored), _ => true, ct);
+        metrics.RequestCreated(request.Channel);
         return (new CreatedRequest(id, token, request.AccountId), errors);
     }
 }

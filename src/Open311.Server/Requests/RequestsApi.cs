@@ -61,10 +61,14 @@ static class RequestsApi
         ? Wire.Document(wire, "", RequestFeatures.Of(requests))
         : Wire.List(wire, "service_requests", requests);
 
+    // The same query in the client's order with the next page; the key is left out (never into a header, which
+    // proxies log: the caller sends its key again).
     static string NextPage(HttpRequest request, int page)
     {
-        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
-        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(p => p.Key is not ("api_key" or "page"))
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
+            .Append(KeyValuePair.Create("page", (string?)page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
     }
 

@@ -9,10 +9,11 @@ public class OpenApiTests
     {
         ["get /open311/discovery.{format}"] = ["format"],
         ["get /open311/v2/discovery.{format}"] = ["format"],
-        ["get /open311/v2/services.{format}"] = ["format"],
+        ["get /open311/v2/services.{format}"] = ["format", "lat", "long"],
         ["get /open311/v2/services/{service_code}.{format}"] = ["format", "service_code", "extensions"],
         ["get /open311/v2/requests.{format}"] = ["format", "service_request_id", "service_code", "status", "start_date", "end_date",
-            "updated_after", "updated_before", "q", "per_page", "page_size", "page", "order", "extensions"],
+            "updated_after", "updated_before", "q", "per_page", "page_size", "page", "order", "extensions", "lat", "long", "radius", "bbox"],
+        ["get /open311/v2/requests/nearby.{format}"] = ["format", "service_code", "lat", "long", "extensions"],
         ["post /open311/v2/requests.{format}"] = ["format"],
         ["get /open311/v2/requests/{service_request_id}.{format}"] = ["format", "service_request_id", "extensions"],
         ["get /open311/v2/tokens/{token}.{format}"] = ["format", "token"],
@@ -36,7 +37,9 @@ public class OpenApiTests
                 Assert.True(names.ContainsKey(name), $"{operation} lacks {name}");
                 Assert.False(string.IsNullOrEmpty(names[name].GetProperty("description").GetString()), $"{operation} {name} undocumented");
             }
-            Assert.Equal(["json", "xml"], names["format"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+            // CONTRACT §10: the request lists, the nearby lookup and one request also answer GeoJSON.
+            string[] formats = path.StartsWith("/open311/v2/requests") && method == "get" ? ["json", "xml", "geojson"] : ["json", "xml"];
+            Assert.Equal(formats, names["format"].GetProperty("schema").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
             if (method == "get") Assert.True(names.ContainsKey("callback"));
         }
         var form = paths.GetProperty("/open311/v2/requests.{format}").GetProperty("post").GetProperty("requestBody").GetProperty("content");

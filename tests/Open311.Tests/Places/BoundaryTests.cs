@@ -80,11 +80,11 @@ public class BoundaryTests : IDisposable
     [InlineData("missing")]
     [InlineData("{\"type\":\"Point\",\"coordinates\":[-97.7,30.2]}")]
     [InlineData("not json")]
-    public void ABadBoundaryStopsTheStart(string content)
+    public async Task ABadBoundaryStopsTheStart(string content)
     {
         var path = content == "missing" ? Path.Combine(folder, "none.geojson") : Write(content);
-        using var app = new Open311App(new() { ["Open311:Boundary"] = path });
-        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
-        Assert.Contains("Open311:Boundary", error.ToString());
+        var (code, lines) = await StartupFailureTests.StartAsync(StartupFailureTests.FreePort(), ("Open311__Boundary", path));
+        Assert.Equal(1, code);
+        Assert.StartsWith("open311: Open311:Boundary must name a readable GeoJSON file", Assert.Single(lines));
     }
 }

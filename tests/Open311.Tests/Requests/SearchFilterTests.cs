@@ -139,6 +139,11 @@ public class SearchFilterTests
         Assert.Equal("", last.Header("Link"));
         var exact = await client.FetchAsync("/open311/v2/requests.json?per_page=5");
         Assert.Equal("", exact.Header("Link"));
+        // A key sent in the query is not repeated into the header, which proxies log (the next page needs none:
+        // a search is public; a client that sends one sends it again).
+        var keyed = await client.FetchAsync($"/open311/v2/requests.json?api_key={key}&per_page=2");
+        Assert.Equal(HttpStatusCode.OK, keyed.Status);
+        Assert.Equal("<http://localhost/open311/v2/requests.json?per_page=2&page=2>; rel=\"next\"", keyed.Header("Link"));
     }
 
     [Theory]

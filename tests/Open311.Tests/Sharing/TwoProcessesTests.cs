@@ -1,69 +1,16 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Open311.Tests;
 
 // Two real server processes on loopback, one database, one Redis, behaving as one server.
 public class TwoProcessesTests
 {
-    sealed class Server : IAsyncDisposable
+    static Task<ServerProcess> StartAsync(TestDatabase database, string prefix) => ServerProcess.StartAsync(database, new Dictionary<string, string>
     {
-        readonly Process process;
-        public HttpClient Client { get; }
-
-        Server(Process process, int port)
-        {
-            this.process = process;
-            Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        }
-
-        public static async Task<Server> StartAsync(TestDatabase database, string prefix)
-        {
-            var port = FreePort();
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Open311.Server.dll"));
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
-            start.Environment["Open311__Storage__Engine"] = database.Engine;
-            start.Environment["Open311__Storage__ConnectionString"] = database.ConnectionString;
-            start.Environment["Open311__Redis"] = TestRedis.Address;
-            start.Environment["Open311__RedisPrefix"] = $"test:{prefix}:";
-            start.Environment["Open311__RateLimits__AnonymousPerMinute"] = "100000";
-            start.Environment["Open311__Photos__Folder"] = Path.Combine(Path.GetTempPath(), "open311-tests", prefix);
-            var server = new Server(Process.Start(start)!, port);
-            server.process.OutputDataReceived += (_, _) => { };
-            server.process.ErrorDataReceived += (_, _) => { };
-            server.process.BeginOutputReadLine();
-            server.process.BeginErrorReadLine();
-            for (var i = 0; i < 300; i++)
-            {
-                try
-                {
-                    if ((await server.Client.GetAsync("/healthz")).IsSuccessStatusCode) return server;
-                }
-                catch (HttpRequestException) { }
-                await Task.Delay(100);
-            }
-            await server.DisposeAsync();
-            throw new TimeoutException("the server process did not answer /healthz within 30 s");
-        }
-
-        static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            process.Dispose();
-        }
-    }
+        ["Open311__Redis"] = TestRedis.Address,
+        ["Open311__RedisPrefix"] = $"test:{prefix}:",
+        ["Open311__Photos__Folder"] = Path.Combine(Path.GetTempPath(), "open311-tests", prefix),
+    });
 
     [RedisFact]
     public async Task TwoInstancesShareLimitsDataAndIdentifiers()
@@ -71,8 +18,8 @@ public class TwoProcessesTests
         using var database = TestDatabase.Create();
         var prefix = Guid.NewGuid().ToString("N");
         // Both processes migrate the same new database; the first start loads the demo catalog.
-        await using var one = await Server.StartAsync(database, prefix);
-        await using var two = await Server.StartAsync(database, prefix);
+        await using var one = await StartAsync(database, prefix);
+        await using var two = await StartAsync(database, prefix);
         string key;
         await using (var admin = new Open311App(new() { ["Open311:Storage:ConnectionString"] = database.ConnectionString }))
             key = await admin.KeyAsync(perMinute: 20);

@@ -62,7 +62,7 @@ public class NearbyTests(Browser browser)
         await visit.Role(AriaRole.Button, "Send report").ClickAsync();
         var nearby = page.GetByRole(AriaRole.Region, new() { Name = "Already reported? Follow it instead" });
         await nearby.GetByRole(AriaRole.Link, new() { Name = near }).WaitForAsync();
-        Assert.True(await page.GetByText("About how big is the pothole?: this is required.").First.IsVisibleAsync());
+        Assert.True(await page.GetByText("“About how big is the pothole?”: this is required.").First.IsVisibleAsync());
         await visit.ShotAsync("nearby-nojs-desktop");
 
         await page.GetByLabel("Larger than a car tire").CheckAsync();

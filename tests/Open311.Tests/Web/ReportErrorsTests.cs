@@ -29,17 +29,17 @@ public class ReportErrorsTests(Browser browser)
             await Expect(page.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
             await Expect(page.GetByLabel("Address")).ToHaveAccessibleDescriptionAsync(
                 new System.Text.RegularExpressions.Regex("Where is it\\? Type an address, choose the spot on the map, or give the coordinates\\."));
-            await Expect(page.Group("About how big is the pothole? (required)")).ToHaveAccessibleDescriptionAsync("About how big is the pothole?: this is required.");
-            await Expect(page.Group("What makes it dangerous? (required)")).ToHaveAccessibleDescriptionAsync("What makes it dangerous?: this is required.");
-            await Expect(page.GetByLabel("When did you first see it?")).ToHaveAccessibleDescriptionAsync("When did you first see it?: this is required.");
+            await Expect(page.Group("About how big is the pothole? (required)")).ToHaveAccessibleDescriptionAsync("“About how big is the pothole?”: this is required.");
+            await Expect(page.Group("What makes it dangerous? (required)")).ToHaveAccessibleDescriptionAsync("“What makes it dangerous?”: this is required.");
+            await Expect(page.GetByLabel("When did you first see it?")).ToHaveAccessibleDescriptionAsync("“When did you first see it?”: this is required.");
             await Expect(page.GetByLabel("About how deep is it, in inches?")).ToHaveAccessibleDescriptionAsync(
-                "About how deep is it, in inches?: enter a number, such as 3 or 2.5.");
+                "“About how deep is it, in inches?”: enter a number, such as 3 or 2.5.");
             await Expect(page.GetByLabel("Email")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(
-                "^Email: enter an email address, such as name@example.com."));
+                "^“Email”: enter an email address, such as name@example.com."));
             await Expect(page.GetByLabel("Describe the problem")).ToHaveValueAsync("Kept after the errors");
             await Expect(page.GetByLabel("About how deep is it, in inches?")).ToHaveValueAsync("very deep");
             // The summary's links take the focus to their field.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Email: enter an email address, such as name@example.com." }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "“Email”: enter an email address, such as name@example.com." }).ClickAsync();
             Assert.Equal("email", await page.EvaluateAsync<string>("document.activeElement.id"));
             await visit.CheckAsync($"errors-all-{screen.Name}");
 
@@ -47,8 +47,8 @@ public class ReportErrorsTests(Browser browser)
             await page.GetByLabel("Latitude").FillAsync("91");
             await page.GetByLabel("Longitude").FillAsync("");
             await visit.Role(AriaRole.Button, "Send report").ClickAsync();
-            await Expect(page.GetByLabel("Latitude")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Latitude: must be between -90 and 90\\."));
-            await Expect(page.GetByLabel("Longitude")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("Longitude: give both the latitude and the longitude\\."));
+            await Expect(page.GetByLabel("Latitude")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("“Latitude”: must be between -90 and 90\\."));
+            await Expect(page.GetByLabel("Longitude")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("“Longitude”: give both the latitude and the longitude\\."));
         }
         Assert.Equal(0, await site.CountAsync());
         Assert.Empty(site.App.PhotoFiles);

@@ -24,7 +24,7 @@ public class SpanishTests(Browser browser)
 
         await visit.Role(AriaRole.Button, "Enviar reporte").ClickAsync();
         await visit.Role(AriaRole.Heading, "Hay un problema: corrija esto y envíe el reporte de nuevo").WaitForAsync();
-        Assert.True(await page.GetByText("About how big is the pothole?: es obligatorio.").First.IsVisibleAsync());
+        Assert.True(await page.GetByText("«About how big is the pothole?»: es obligatorio.").First.IsVisibleAsync());
         Assert.True(await page.GetByText("¿Dónde está? Escriba una dirección, elija el lugar en el mapa o dé las coordenadas.").First.IsVisibleAsync());
         await visit.CheckAsync("spanish-errors-phone");
 

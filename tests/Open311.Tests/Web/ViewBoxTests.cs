@@ -22,7 +22,7 @@ public class ViewBoxTests
     public void ABoxAroundAPointReachesTheDistanceEachWay()
     {
         var box = RequestsInView.Box.Around(30.2672, -97.7431, 50);
-        Assert.InRange(RequestsInView.Metres(30.2672, -97.7431, box.North, -97.7431), 49.5, 50.5);
-        Assert.InRange(RequestsInView.Metres(30.2672, -97.7431, 30.2672, box.East), 49.5, 50.5);
+        Assert.InRange(Earth.Metres(30.2672, -97.7431, box.North, -97.7431), 49.5, 50.5);
+        Assert.InRange(Earth.Metres(30.2672, -97.7431, 30.2672, box.East), 49.5, 50.5);
     }
 }

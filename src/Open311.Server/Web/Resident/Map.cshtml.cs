@@ -46,7 +46,7 @@ sealed class MapModel(CatalogCache catalog, RequestsInView inView, WebDates date
         ServiceCode = chosen?.Service.ServiceCode;
         Status = status is "open" or "closed" ? status : null;
         View = RequestsInView.Box.Parse(bbox) ?? DefaultView();
-        Rows = await inView.InBoxAsync(View, chosen is null ? null : [chosen.Service.Id], Status, Days, Most, ct);
+        Rows = await inView.InBoxAsync(View, chosen, Status, Days, Most, ct);
     }
 
     // The jurisdiction's bounds (at most a degree a side around their middle), or a box around the map's centre.

@@ -85,7 +85,7 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
         int Rank(string id) => order.IndexOf(id) is var i and >= 0 ? i : order.Count;
         Show(service);
         if (Coordinates(form["lat"], form["long"]) is var (lat, lon))
-            Nearby = await inView.NearbyAsync(service.Service.Id, lat, lon, Map.NearbyMetres, Map.NearbyDays, ct);
+            Nearby = await inView.NearbyAsync(service, lat, lon, Map.NearbyMetres, Map.NearbyDays, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
@@ -94,7 +94,7 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
     public async Task<IActionResult> OnGetNearbyAsync(string code, string? lat, string? @long, CancellationToken ct)
     {
         if (await catalog.ServiceAsync(code, ct) is not { } service || Coordinates(lat, @long) is not var (la, lo)) return new JsonResult(Array.Empty<object>());
-        var rows = await inView.NearbyAsync(service.Service.Id, la, lo, Map.NearbyMetres, Map.NearbyDays, ct);
+        var rows = await inView.NearbyAsync(service, la, lo, Map.NearbyMetres, Map.NearbyDays, ct);
         return new JsonResult(rows.Select(r => new
         {
             id = r.ServiceRequestId, address = r.Address, requested = dates.Format(r.RequestedAt), url = $"/track/{r.ServiceRequestId}",
