@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
@@ -11,7 +12,8 @@ sealed class ExactRequests(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.QueryString.Value is { Length: > 1 } raw) request.Query = ExactQuery(raw);
+        // As a feature of its own: setting Request.Query would rewrite the raw query string from the decoded values.
+        if (request.QueryString.Value is { Length: > 1 } raw) context.Features.Set<IQueryFeature>(new ExactQueryFeature(ExactQuery(raw)));
         if (HttpMethods.IsHead(request.Method))
         {
             // Routed and answered as GET; the body is dropped here, so no host sends it (Kestrel would drop it too).
@@ -33,4 +35,9 @@ sealed class ExactRequests(RequestDelegate next)
         }
         return new QueryCollection(store);
     }
+}
+
+sealed class ExactQueryFeature(IQueryCollection query) : IQueryFeature
+{
+    public IQueryCollection Query { get; set; } = query;
 }
