@@ -35,8 +35,9 @@ sealed class KeyResolution(RequestDelegate next)
             if (!string.IsNullOrEmpty(value) && !keys.Contains(value)) keys.Add(value);
         }
 
-        var authorization = request.Headers[HeaderNames.Authorization].ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) Add(authorization["Bearer ".Length..]);
+        // Each Authorization header on its own: two different keys are a conflict (400), not one odd key (403).
+        foreach (var authorization in request.Headers[HeaderNames.Authorization])
+            if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true) Add(authorization["Bearer ".Length..]);
         foreach (var value in request.Query["api_key"]) Add(value);
         if (FormBody.IsForm(request) && request.Path.StartsWithSegments("/open311"))
         {

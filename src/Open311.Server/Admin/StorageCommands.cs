@@ -7,7 +7,7 @@ static class StorageCommands
 {
     public static Command Build(IServiceProvider services)
     {
-        var storage = new Command("storage", "Move the data between storage engines.");
+        var storage = new Command("storage", "Move the data between storage engines; check stored text.");
         var target = new Option<string>("--to-postgres")
         {
             Description = "Npgsql connection string of an empty PostgreSQL database, e.g. \"Host=db;Database=open311;Username=open311;Password=...\"",
@@ -31,6 +31,20 @@ static class StorageCommands
             }
         });
         storage.Subcommands.Add(copy);
+
+        var fix = new Option<bool>("--fix") { Description = "Replace each refused character with U+FFFD (one audit row per changed row)." };
+        var check = new Command("check", "Report stored text that breaks the text rule (C0 controls other than tab, LF and CR; "
+            + "U+FFFE, U+FFFF; unpaired surrogates) by table, row and column, without printing values. Exits 1 when some is found, "
+            + "0 when all is well or --fix repaired it.") { fix };
+        check.SetAction(async (parse, ct) =>
+        {
+            await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
+            var repair = parse.GetValue(fix);
+            var found = await StoredText.CheckAsync(services.GetRequiredService<Database>(), Console.Out, repair,
+                services.GetRequiredService<TimeProvider>(), ct);
+            return found.Count == 0 || repair ? 0 : 1;
+        });
+        storage.Subcommands.Add(check);
         return storage;
     }
 }

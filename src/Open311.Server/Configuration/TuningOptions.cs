@@ -29,9 +29,6 @@ sealed class TuningOptions
     // Writes committed together at most (GroupCommit).
     [Range(1, 10_000)] public int GroupCommitBatch { get; set; } = 64;
 
-    // How long a SQLite connection waits for another writer's lock before it gives up.
-    [Range(1, 3600)] public int SqliteBusySeconds { get; set; } = 60;
-
     // Redis: connecting, each command, and how long to count on this instance after an outage before trying again.
     [Range(100, 60_000)] public int RedisConnectTimeoutMs { get; set; } = 2_000;
     [Range(100, 60_000)] public int RedisCommandTimeoutMs { get; set; } = 1_000;

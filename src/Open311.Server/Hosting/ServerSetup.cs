@@ -87,6 +87,7 @@ static class ServerSetup
         var proxies = app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value;
         if (proxies.KnownProxies.Length + proxies.KnownNetworks.Length > 0) app.UseForwardedHeaders();
         app.UseWeb();
+        app.UseMiddleware<ExactRequests>();
         app.UseRouting();
         app.UseConsole();
         app.UseCors();
@@ -94,6 +95,8 @@ static class ServerSetup
         // an unknown key is refused after it, so refused calls are counted too.
         app.UseMiddleware<KeyResolution>();
         app.UseRateLimiter();
+        // Staff routes: the role is checked before anything about the call (its path, text, body or content type).
+        app.UseStaffRoleGate();
         // Paths and query strings that are not UTF-8 or carry what XML can't: 400, counted by the limiter.
         app.UseMiddleware<RequestText>();
         app.UseMiddleware<BodyLimit>();

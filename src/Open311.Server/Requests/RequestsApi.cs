@@ -96,6 +96,8 @@ static partial class RequestsApi
         if (caller.Key is null && options.Value.RequireKeyToCreate)
             return Wire.Error(wire, Open311Error.Forbidden("api_key is required to create a request"));
         var fields = new SubmittedFields(read.Form, http.Request.Query);
+        if (fields.Repeated().Select(name => Open311Error.BadRequest(Lists.Clip(name), "was sent more than once; send it once")).ToList() is { Count: > 0 } repeated)
+            return Wire.Errors(wire, repeated);
 
         var code = fields["service_code"];
         if (code is null) return Wire.Error(wire, Open311Error.BadRequest("service_code", "is required"));

@@ -18,6 +18,12 @@ sealed class SubmittedFields(IFormCollection form, IQueryCollection query)
 
     static readonly Dictionary<string, string> Aliases = new() { ["device_id"] = "deviceid" };
 
+    // Fields that take one value and were sent more than once (in the body, or in the query string): refused,
+    // as a repeated GET parameter is, rather than one of the values taken silently. Attributes and media may repeat.
+    public IEnumerable<string> Repeated() =>
+        form.Concat(query).Where(p => p.Value.Count > 1 && p.Key != "media" && !Submission.AttributeKey().IsMatch(p.Key))
+            .Select(p => p.Key).Distinct();
+
     // attribute[CODE]=v, attribute[CODE][]=v, or attribute[CODE] repeated (mySociety's clients).
     // A code answered in the body ignores the query string's answer.
     public Dictionary<string, List<string>> Attributes()

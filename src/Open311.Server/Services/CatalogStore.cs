@@ -59,6 +59,12 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
     async Task TouchChangesetAsync(DbConnection c, DbTransaction t, long now)
     {
         cache.Changed();
+        await MoveChangesetAsync(c, t, now);
+    }
+
+    // The same from outside a running server (an admin command), whose caches see the new version.
+    public static async Task MoveChangesetAsync(DbConnection c, DbTransaction t, long now)
+    {
         await Settings.SetAsync(c, t, "catalog_changed_at", now.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var version = await Settings.GetAsync(c, "catalog_version", t);
         await Settings.SetAsync(c, t, "catalog_version", ((long.TryParse(version, out var v) ? v : 0) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));

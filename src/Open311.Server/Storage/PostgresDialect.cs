@@ -14,8 +14,19 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
     readonly string connectionString;
     readonly NpgsqlDataSource dataSource;
 
-    public PostgresDialect(string connectionString)
+    // With options, every connection attempt and command is bounded by them; without (the storage copy's target,
+    // tests' own migrations) the connection string's values stand.
+    public PostgresDialect(string connectionString, StorageOptions? bounds = null)
     {
+        if (bounds is not null)
+            connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                Timeout = bounds.ConnectTimeoutSeconds,
+                CommandTimeout = bounds.CommandTimeoutSeconds,
+                // After a timeout Npgsql asks the server to cancel and waits for its answer: a frozen server never
+                // gives one, so the wait is short and the connection is then dropped.
+                CancellationTimeout = 500,
+            }.ToString();
         this.connectionString = connectionString;
         dataSource = NpgsqlDataSource.Create(connectionString);
     }

@@ -10,7 +10,7 @@ sealed class SqliteDialect : Dialect
     readonly string connectionString;
     readonly TuningOptions tuning;
 
-    public SqliteDialect(string configured, TuningOptions tuning)
+    public SqliteDialect(string configured, TuningOptions tuning, int commandTimeoutSeconds = 5)
     {
         this.tuning = tuning;
         var builder = new SqliteConnectionStringBuilder(configured)
@@ -18,8 +18,8 @@ sealed class SqliteDialect : Dialect
             ForeignKeys = true,
             Pooling = true,
         };
-        // Microsoft.Data.Sqlite's default of 30 s, unless the connection string says otherwise.
-        if (builder.DefaultTimeout == 30) builder.DefaultTimeout = tuning.SqliteBusySeconds;
+        // How long a command waits for a lock another connection or process holds (SQLITE_BUSY), then fails: 503.
+        builder.DefaultTimeout = commandTimeoutSeconds;
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (builder.Mode != SqliteOpenMode.Memory && folder is not null) Directory.CreateDirectory(folder);
         connectionString = builder.ToString();
@@ -146,5 +146,6 @@ sealed class SqliteDialect : Dialect
     }
 
     public override bool IsUnavailable(Exception error) =>
-        error is SqliteException { SqliteErrorCode: 14 /* SQLITE_CANTOPEN */ or 10 /* SQLITE_IOERR */ or 13 /* SQLITE_FULL */ };
+        error is SqliteException { SqliteErrorCode: 14 /* SQLITE_CANTOPEN */ or 10 /* SQLITE_IOERR */ or 13 /* SQLITE_FULL */
+            or 5 /* SQLITE_BUSY: another process held the lock past the command timeout */ or 6 /* SQLITE_LOCKED */ };
 }

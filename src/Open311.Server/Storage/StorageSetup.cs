@@ -13,8 +13,8 @@ static class StorageSetup
             var tuning = sp.GetRequiredService<IOptions<TuningOptions>>().Value;
             return options.Engine switch
             {
-                "postgres" => new PostgresDialect(options.ConnectionString),
-                _ => new SqliteDialect(options.ConnectionString, tuning),
+                "postgres" => new PostgresDialect(options.ConnectionString, options),
+                _ => new SqliteDialect(options.ConnectionString, tuning, options.CommandTimeoutSeconds),
             };
         });
         services.AddSingleton(sp => new Database(sp.GetRequiredService<Dialect>(), sp.GetRequiredService<IOptions<TuningOptions>>().Value));

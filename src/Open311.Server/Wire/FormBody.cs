@@ -50,12 +50,17 @@ static class FormBody
         try
         {
             // A urlencoded body is read again below, raw (Utf8Text): kept in memory, or in a file past 30 KB.
-            if (urlEncoded) request.EnableBuffering(bufferLimit: limit);
+            if (urlEncoded || request.ContentLength is null) request.EnableBuffering(bufferLimit: limit);
+            // A body of no stated length (chunked) is measured whole first, so one over the limit is 413 whatever
+            // the form reader would have stumbled on first (too many fields, a field too long).
+            if (request.ContentLength is null && await LongerThanAsync(request.Body, limit, context.RequestAborted)) return TooLarge(limit);
             IFormCollection form;
             var unreadable = false;
             try
             {
-                form = await request.ReadFormAsync(context.RequestAborted);
+                // Names are exact (CONTRACT §1): the framework's collection ignores case.
+                var read = await request.ReadFormAsync(context.RequestAborted);
+                form = new FormCollection(read.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), read.Files);
             }
             catch (Exception e) when (urlEncoded && e is InvalidOperationException or InvalidDataException && !IsLimit(e))
             {
@@ -98,6 +103,23 @@ static class FormBody
         {
             return new FormRead(null, 400, "The form body could not be read");
         }
+    }
+
+    static async Task<bool> LongerThanAsync(Stream body, long limit, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        try
+        {
+            for (int n; (n = await body.ReadAsync(buffer, ct)) > 0;)
+                if ((total += n) > limit) return true;
+        }
+        catch (IOException) when (total + buffer.Length > limit)
+        {
+            return true; // the buffering stream's own limit
+        }
+        body.Position = 0;
+        return false;
     }
 
     static bool IsLimit(Exception e) => e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);

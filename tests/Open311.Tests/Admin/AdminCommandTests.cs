@@ -6,7 +6,7 @@ namespace Open311.Tests;
 // configured by the same environment variables as the server.
 public class AdminCommandTests
 {
-    static Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args) =>
+    internal static Task<(int Code, string Out, string Error)> RunAsync(string connectionString, params string[] args) =>
         AdminProcess.RunAsync(connectionString, null, args);
 
     [Fact]
