@@ -19,9 +19,10 @@ sealed class SubmittedFields(IFormCollection form, IQueryCollection query)
     static readonly Dictionary<string, string> Aliases = new() { ["device_id"] = "deviceid" };
 
     // Fields that take one value and were sent more than once (in the body, or in the query string): refused,
-    // as a repeated GET parameter is, rather than one of the values taken silently. Attributes and media may repeat.
+    // as a repeated GET parameter is, rather than one of the values taken silently. Attributes, media files and
+    // media_url links (CONTRACT §11: FixMyStreet sends several) may repeat.
     public IEnumerable<string> Repeated() =>
-        form.Concat(query).Where(p => p.Value.Count > 1 && p.Key != "media" && !Submission.AttributeKey().IsMatch(p.Key))
+        form.Concat(query).Where(p => p.Value.Count > 1 && p.Key is not ("media" or "media_url") && !Submission.AttributeKey().IsMatch(p.Key))
             .Select(p => p.Key).Distinct();
 
     // attribute[CODE]=v, attribute[CODE][]=v, or attribute[CODE] repeated (mySociety's clients).
