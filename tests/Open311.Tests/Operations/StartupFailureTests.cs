@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -9,23 +8,14 @@ namespace Open311.Tests;
 [Trait("Storage", "pinned")] // what is refused is the setting, before any store is used
 public class StartupFailureTests
 {
+    // The server started as an operator starts it, on a new SQLite file; its output read line by line.
     internal static async Task<(int Code, string[] Lines)> StartAsync(int port, params (string Name, string Value)[] settings)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Open311.Server.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["Open311__Storage__ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"open311-start-{Guid.NewGuid():N}.db")}";
-        start.Environment["Open311__DemoCatalog"] = "false";
-        foreach (var (name, value) in settings) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try { await process.WaitForExitAsync(timeout.Token); }
-        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("the server kept running"); }
-        var lines = (await output + await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return (process.ExitCode, lines);
+        var environment = new Dictionary<string, string> { ["Open311__Storage__Engine"] = "sqlite", ["Open311__DemoCatalog"] = "false" };
+        foreach (var (name, value) in settings) environment[name] = value;
+        var store = $"Data Source={Path.Combine(Path.GetTempPath(), $"open311-start-{Guid.NewGuid():N}.db")}";
+        var (code, output, error) = await AdminProcess.RunAsync(store, null, environment, "--urls", $"http://127.0.0.1:{port}");
+        return (code, (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     internal static int FreePort()
