@@ -17,7 +17,7 @@ sealed class CallLimiter(IRateCounter counter, IOptionsMonitor<RateLimitOptions>
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext context, int permitCount, CancellationToken ct)
     {
         var (partition, limit) = PartitionOf(context);
-        var decision = await counter.HitAsync(partition, limit, time.GetUtcNow().ToUnixTimeMilliseconds(), ct);
+        var decision = await counter.HitAsync(partition, limit, RateWindow.Minute, time.GetUtcNow().ToUnixTimeMilliseconds(), ct);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

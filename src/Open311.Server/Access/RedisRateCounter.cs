@@ -17,21 +17,45 @@ sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProv
 
     long retryAt;
 
-    public async ValueTask<RateDecision> HitAsync(string partition, int limit, long nowMs, CancellationToken ct)
+    public async ValueTask<RateDecision> HitAsync(string partition, int limit, long windowMs, long nowMs, CancellationToken ct)
     {
         var clock = time.GetTimestamp();
-        if (clock < Interlocked.Read(ref retryAt)) return await local.HitAsync(partition, limit, nowMs, ct);
+        if (clock < Interlocked.Read(ref retryAt)) return await local.HitAsync(partition, limit, windowMs, nowMs, ct);
         try
         {
-            RedisKey key = $"{redis.Prefix}rl:{partition}:{RateWindow.Index(nowMs)}";
-            var count = (long)await redis.Database.ScriptEvaluateAsync(Script, [key], [RateWindow.Ms * 2]);
-            return RateWindow.Decide(count, limit, nowMs);
+            var count = (long)await redis.Database.ScriptEvaluateAsync(Script, [Key(partition, windowMs, nowMs)], [windowMs * 2]);
+            return RateWindow.Decide(count, limit, windowMs, nowMs);
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            if (Interlocked.Exchange(ref retryAt, clock + tuning.Value.RedisRetrySeconds * time.TimestampFrequency) < clock)
-                logger.LogWarning("Redis is unreachable ({Error}); counting rate limits on this instance until it answers", e.GetType().Name);
-            return await local.HitAsync(partition, limit, nowMs, ct);
+            Unreachable(e, clock);
+            return await local.HitAsync(partition, limit, windowMs, nowMs, ct);
         }
+    }
+
+    public async ValueTask<long> CountAsync(string partition, long windowMs, long nowMs, CancellationToken ct)
+    {
+        var clock = time.GetTimestamp();
+        if (clock < Interlocked.Read(ref retryAt)) return await local.CountAsync(partition, windowMs, nowMs, ct);
+        try
+        {
+            return (long?)await redis.Database.StringGetAsync(Key(partition, windowMs, nowMs)) ?? 0;
+        }
+        catch (Exception e) when (RedisLink.IsOutage(e))
+        {
+            Unreachable(e, clock);
+            return await local.CountAsync(partition, windowMs, nowMs, ct);
+        }
+    }
+
+    // A minute's key keeps the name it had before other windows existed, so instances of both versions agree.
+    RedisKey Key(string partition, long windowMs, long nowMs) => windowMs == RateWindow.Minute
+        ? $"{redis.Prefix}rl:{partition}:{RateWindow.Index(nowMs, windowMs)}"
+        : $"{redis.Prefix}rl:{partition}:{windowMs}:{RateWindow.Index(nowMs, windowMs)}";
+
+    void Unreachable(Exception e, long clock)
+    {
+        if (Interlocked.Exchange(ref retryAt, clock + tuning.Value.RedisRetrySeconds * time.TimestampFrequency) < clock)
+            logger.LogWarning("Redis is unreachable ({Error}); counting rate limits on this instance until it answers", e.GetType().Name);
     }
 }

@@ -74,6 +74,26 @@ public class SharedLimitTests
     }
 
     [RedisFact]
+    public async Task TheResidentSitesHourlyReportLimitHoldsAcrossInstances()
+    {
+        var (a, b) = TwoInstances(new() { ["Open311:Web:ReportsPerHour"] = "2" });
+        await using var _ = a;
+        await using var __ = b;
+        static Microsoft.AspNetCore.Http.DefaultHttpContext From(string address) =>
+            new() { Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
+        var (onA, onB) = (a.Get<ReportLimiter>(), b.Get<ReportLimiter>());
+        await onA.SentAsync(From("203.0.113.7"), default);
+        Assert.Null(await onB.BlockedUntilAsync(From("203.0.113.7"), default));
+        await onB.SentAsync(From("203.0.113.7"), default);
+        var until = await onA.BlockedUntilAsync(From("203.0.113.7"), default);
+        Assert.NotNull(until);
+        Assert.Equal(0, until.Value.Minute + until.Value.Second); // the end of the clock hour
+        Assert.InRange(until.Value - a.Get<TimeProvider>().GetUtcNow(), TimeSpan.Zero, TimeSpan.FromHours(1));
+        Assert.NotNull(await onB.BlockedUntilAsync(From("203.0.113.7"), default));
+        Assert.Null(await onB.BlockedUntilAsync(From("203.0.113.8"), default)); // another address
+    }
+
+    [RedisFact]
     public async Task ReadyzReportsRedis()
     {
         await using var app = new Open311App(TestRedis.Settings(Guid.NewGuid().ToString("N")));

@@ -53,7 +53,7 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (limiter.BlockedUntil(HttpContext) is { } until)
+        if (await limiter.BlockedUntilAsync(HttpContext, ct) is { } until)
         {
             LimitedUntil = until;
             Show(service);
@@ -69,7 +69,7 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
         var (created, errors) = await intake.CreateAsync(fields, form.Files.GetFiles("media"), service, Caller.ResidentSite, "web", ct);
         if (created is not null)
         {
-            limiter.Sent(HttpContext);
+            await limiter.SentAsync(HttpContext, ct);
             return Redirect($"/report/sent/{created.Token}");
         }
 
