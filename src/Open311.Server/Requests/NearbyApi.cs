@@ -50,8 +50,10 @@ static class NearbyApi
     }
 }
 
+#nullable disable // the Request Delegate Generator writes typeof(string?) for a nullable record's constructor (CS8639)
 sealed record NearbyParameters(
-    [property: FromQuery(Name = "service_code")] string? ServiceCode = null,
-    [property: FromQuery(Name = "lat")] string? Lat = null,
-    [property: FromQuery(Name = "long")] string? Long = null,
-    [property: FromQuery(Name = "extensions")] string? Extensions = null);
+    [property: FromQuery(Name = "service_code")] string ServiceCode = null,
+    [property: FromQuery(Name = "lat")] string Lat = null,
+    [property: FromQuery(Name = "long")] string Long = null,
+    [property: FromQuery(Name = "extensions")] string Extensions = null);
+#nullable restore

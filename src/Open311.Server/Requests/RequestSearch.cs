@@ -6,24 +6,26 @@ enum SearchOrder { Requested, Updated, Distance }
 
 // GET /requests parameters, bound as strings and parsed by RequestSearch.Parse so that every
 // problem is reported in the Open311 error list (STYLE: framework binding failures would skip it).
+#nullable disable // the Request Delegate Generator writes typeof(string?) for a nullable record's constructor (CS8639)
 sealed record SearchParameters(
-    [property: FromQuery(Name = "service_request_id")] string? ServiceRequestId = null,
-    [property: FromQuery(Name = "service_code")] string? ServiceCode = null,
-    [property: FromQuery(Name = "status")] string? Status = null,
-    [property: FromQuery(Name = "start_date")] string? StartDate = null,
-    [property: FromQuery(Name = "end_date")] string? EndDate = null,
-    [property: FromQuery(Name = "updated_after")] string? UpdatedAfter = null,
-    [property: FromQuery(Name = "updated_before")] string? UpdatedBefore = null,
-    [property: FromQuery(Name = "q")] string? Q = null,
-    [property: FromQuery(Name = "per_page")] string? PerPage = null,
-    [property: FromQuery(Name = "page_size")] string? PageSize = null,
-    [property: FromQuery(Name = "page")] string? Page = null,
-    [property: FromQuery(Name = "order")] string? Order = null,
-    [property: FromQuery(Name = "extensions")] string? Extensions = null,
-    [property: FromQuery(Name = "lat")] string? Lat = null,
-    [property: FromQuery(Name = "long")] string? Long = null,
-    [property: FromQuery(Name = "radius")] string? Radius = null,
-    [property: FromQuery(Name = "bbox")] string? Bbox = null);
+    [property: FromQuery(Name = "service_request_id")] string ServiceRequestId = null,
+    [property: FromQuery(Name = "service_code")] string ServiceCode = null,
+    [property: FromQuery(Name = "status")] string Status = null,
+    [property: FromQuery(Name = "start_date")] string StartDate = null,
+    [property: FromQuery(Name = "end_date")] string EndDate = null,
+    [property: FromQuery(Name = "updated_after")] string UpdatedAfter = null,
+    [property: FromQuery(Name = "updated_before")] string UpdatedBefore = null,
+    [property: FromQuery(Name = "q")] string Q = null,
+    [property: FromQuery(Name = "per_page")] string PerPage = null,
+    [property: FromQuery(Name = "page_size")] string PageSize = null,
+    [property: FromQuery(Name = "page")] string Page = null,
+    [property: FromQuery(Name = "order")] string Order = null,
+    [property: FromQuery(Name = "extensions")] string Extensions = null,
+    [property: FromQuery(Name = "lat")] string Lat = null,
+    [property: FromQuery(Name = "long")] string Long = null,
+    [property: FromQuery(Name = "radius")] string Radius = null,
+    [property: FromQuery(Name = "bbox")] string Bbox = null);
+#nullable restore
 
 sealed record RequestFilter
 {
