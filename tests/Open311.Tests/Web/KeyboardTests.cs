@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // The whole report flow with the keyboard alone: Tab to move, Enter to follow and send, arrows for a radio group,
 // Space for a checkbox; no mouse, no filling by script.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class KeyboardTests(Browser browser)
+public class KeyboardTests(Browser browser) : IClassFixture<Browser>
 {
     // Presses Tab until the focused element's name (its label, or its text) starts with `name`.
     static async Task TabToAsync(IPage page, string name)

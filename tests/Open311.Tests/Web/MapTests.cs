@@ -5,9 +5,8 @@ namespace Open311.Tests;
 // The map of reports: the recent requests in the view, as a list (the page's content, with or without script)
 // and as grouped markers; filters by service and status; each links to its tracking page. Without tiles, or with
 // tiles that can't be reached, it still shows the reports.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class MapTests(Browser browser)
+public class MapTests(Browser browser) : IClassFixture<Browser>
 {
     static async Task<(string Pothole, string Graffiti, string Closed, string Far)> SeedAsync(Site site)
     {

@@ -5,9 +5,8 @@ namespace Open311.Tests;
 // "Already reported? Follow it instead": open requests of the same service close to the chosen spot, shown
 // before sending (report.js asks the page as the map is clicked or coordinates typed) and, without JavaScript,
 // beside the errors of a report sent with coordinates.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class NearbyTests(Browser browser)
+public class NearbyTests(Browser browser) : IClassFixture<Browser>
 {
     static async Task<(string Near, string Far, string Other)> SeedAsync(Site site)
     {

@@ -5,9 +5,8 @@ namespace Open311.Tests;
 
 // What the report form refuses: each problem beside its field (and in the summary), in words a resident reads,
 // with what was typed kept and nothing stored; a filled honeypot and a connection over its hourly limit too.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class ReportErrorsTests(Browser browser)
+public class ReportErrorsTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task EveryMissingAnswerAndBadValueIsShownBesideItsFieldAndNothingIsStored()

@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // A resident reports a pothole, answering every kind of question and adding a photo; follows it by number and
 // by token; staff work it through the staff API; the tracking page shows what is public and nothing else.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class ReportJourneyTests(Browser browser)
+public class ReportJourneyTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task AResidentReportsAPotholeAndFollowsItUntilItIsClosed()

@@ -5,9 +5,8 @@ namespace Open311.Tests;
 
 // The pages render in a real browser at a phone's size and a desktop's, pass axe-core, load nothing from any
 // other host and break no rule of their Content-Security-Policy; the language follows the browser, or the switch.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class ShellTests(Browser browser)
+public class ShellTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task EveryPageRendersCleanlyOnAPhoneAndADesktop()

@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // The Spanish site end to end: the errors, the confirmation and the tracking page in Spanish, dates with Spanish
 // month names; the catalog's questions stay as staff wrote them.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the site reads the same stores as the API, tested on both engines there
-public class SpanishTests(Browser browser)
+public class SpanishTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task AResidentReportsAndTracksInSpanish()

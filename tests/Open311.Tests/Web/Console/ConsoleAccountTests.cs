@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // People, not keys: the first admin from the admin command, signing in and out, the forced change of a one-time
 // password, lockout, an admin making a staff account, and what a staff user and a visitor may not reach.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the accounts' store is tested on both engines by UserStoreTests
-public class ConsoleAccountTests(Browser browser)
+public class ConsoleAccountTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task TheFirstAdminIsMadeByTheCommandSignsInAndMustChooseAPassword()

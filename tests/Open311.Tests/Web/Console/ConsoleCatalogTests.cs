@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // The catalog editor: a new service with a required list question, saved through CatalogRules and CatalogStore,
 // is on the resident form at once; a definition that breaks a rule saves nothing and says why.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the catalog store is tested on both engines by the staff API's tests
-public class ConsoleCatalogTests(Browser browser)
+public class ConsoleCatalogTests(Browser browser) : IClassFixture<Browser>
 {
     const string Bench = """
         {"service_code":"PRBENCH","service_name":"Broken park bench","group":"Parks & Trees","keywords":"bench, seat",

@@ -3,9 +3,8 @@ using Microsoft.Playwright;
 namespace Open311.Tests;
 
 // The dashboard's pictures and the numbers behind them equal what the API counts.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // plain counts over the requests tables, the same SQL on both engines
-public class ConsoleDashboardTests(Browser browser)
+public class ConsoleDashboardTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task TheDashboardsNumbersEqualTheApisCounts()

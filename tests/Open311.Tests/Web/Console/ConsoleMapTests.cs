@@ -4,9 +4,8 @@ namespace Open311.Tests;
 
 // The queue's filter on a map: the view is the places API's bbox, the markers are grouped, the list beside the map
 // names what is in view and links to the console's request page.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the bbox search is tested on both engines by the places API's tests
-public class ConsoleMapTests(Browser browser)
+public class ConsoleMapTests(Browser browser) : IClassFixture<Browser>
 {
     [BrowserFact]
     public async Task TheQueuesFilterShowsOnTheMapWithTheReportsInViewGrouped()

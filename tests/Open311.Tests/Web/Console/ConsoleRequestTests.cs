@@ -6,9 +6,8 @@ namespace Open311.Tests;
 // Staff work a resident's report from the console: find it in the queue (by service, by text), see everything,
 // add a private and a public note, upload a private photo, close it; the public API and the resident site show only
 // the public parts; the audit trail names the user. Two staff at once see a conflict, not an overwrite.
-[Collection(BrowserCollection.Name)]
 [Trait("Storage", "pinned")] // the console calls the staff API's classes, tested on both engines there
-public class ConsoleRequestTests(Browser browser)
+public class ConsoleRequestTests(Browser browser) : IClassFixture<Browser>
 {
     internal static async Task<(string Pothole, string Token, string Grass, string FarPothole)> ReportsAsync(Site site)
     {
