@@ -11,7 +11,8 @@ namespace Open311;
 sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates) : PageModel
 {
     public IReadOnlyList<CatalogService> All { get; private set; } = [];
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    // The service edited (the query's code, or the form's on a save); null for a new one.
+    public string? Code { get; private set; }
     // A new service: its code is typed on the form, and a code that exists is refused rather than replaced.
     [BindProperty] public bool IsNew { get; set; }
     [BindProperty] public CatalogForm Form { get; set; } = CatalogForm.New();
@@ -22,8 +23,9 @@ sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec da
     public string? ErrorOf(string field) =>
         Problems.Where(p => p.Field == field).Select(p => p.Problem).ToList() is { Count: > 0 } found ? string.Join("; ", found) : null;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(string? code, CancellationToken ct)
     {
+        Code = code;
         await ListAsync(ct);
         var found = Code is null ? null : All.FirstOrDefault(s => s.ServiceCode == Code);
         IsNew = found is null;
@@ -32,8 +34,9 @@ sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec da
     }
 
     // act: the button pressed: save, or one of the form's own (CatalogForm.Apply).
-    public async Task<IActionResult> OnPostAsync(string? act, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? code, string? act, CancellationToken ct)
     {
+        Code = IsNew ? null : code;
         await ListAsync(ct);
         if (!IsNew) Form.Code = Code;
         if (act != "save" && Form.Apply(act)) return Page();
