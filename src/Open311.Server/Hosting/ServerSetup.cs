@@ -38,6 +38,7 @@ static class ServerSetup
         services.AddSingleton<CatalogReader>();
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogCache>();
+        services.AddSingleton<CatalogTransfer>();
         services.AddSingleton<RequestQueries>();
         services.AddSingleton<SyncBookmarks>();
         services.AddSingleton<RequestStore>();

@@ -75,8 +75,10 @@ static partial class CatalogRules
             foreach (var key in values.Where(v => v is not null).GroupBy(v => v.Key).Where(g => g.Count() > 1))
                 Fail($"{at}.values", $"repeat the key '{key.Key}'");
         }
-        foreach (var code in attributes.Where(a => a is not null).GroupBy(a => a.Code).Where(g => g.Count() > 1))
-            Fail("attributes", $"repeat the code '{code.Key}'");
+        // A repeated code is named where it repeats (the console shows it beside that field).
+        foreach (var (a, i) in attributes.Select((a, i) => (a, i)))
+            if (a is not null && attributes.Take(i).FirstOrDefault(b => b is not null && b.Code == a.Code) is { } first)
+                Fail($"attributes[{i}].code", $"repeats the code '{a.Code}' of attributes[{attributes.ToList().IndexOf(first)}]");
         foreach (var order in attributes.Where(a => a is not null).GroupBy(a => a.Order).Where(g => g.Count() > 1))
             Fail("attributes", $"repeat the order {order.Key}; orders must be unique within a service");
         return problems;

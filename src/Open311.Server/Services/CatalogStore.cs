@@ -12,6 +12,16 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
     public Task<CatalogChange> SaveAsync(CatalogService service, Actor actor, CancellationToken ct = default) =>
         db.WriteAsync((c, t) => SaveAsync(c, t, service, actor), ct);
 
+    // A new service only: false, with nothing written, when its code exists (POST /api/v1/services, the console's new service).
+    public Task<bool> CreateAsync(CatalogService service, Actor actor, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            if (await c.ExecuteScalarAsync<long?>("SELECT id FROM services WHERE service_code = @code", new { code = service.ServiceCode }, t) is not null)
+                return false;
+            await SaveAsync(c, t, service, actor);
+            return true;
+        }, ct);
+
     public async Task<CatalogChange> SaveAsync(DbConnection c, DbTransaction t, CatalogService s, Actor actor)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

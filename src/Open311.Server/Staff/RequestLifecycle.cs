@@ -45,6 +45,7 @@ static class RequestLifecycle
                 fields = patch.Columns.Keys.Select(c => c == "expected_at" ? "expected_datetime" : c).ToList(),
                 status = patch.Status,
                 status_detail = detail != row.StatusDetail ? detail : null,
+                duplicate_of = detail == StatusDetails.Duplicate && patch.DuplicateOf is { } o && o != row.DuplicateOf ? o : null,
             });
         return Step.Done(true);
     }

@@ -5,11 +5,12 @@ namespace Open311;
 enum QueueSort { Newest, Oldest, Updated }
 
 // What staff ask of the queue (the console's list, map and CSV): the public search's filters (services, status,
-// dates, text, a box) plus the staff-only ones, agency and photo.
+// extended status, dates, text, a box) plus the staff-only ones, agency and photo.
 sealed record QueueFilter
 {
     public IReadOnlyList<long>? ServiceIds { get; init; }
     public IReadOnlyList<string>? Statuses { get; init; }
+    public IReadOnlyList<string>? StatusDetails { get; init; }
     public long? RequestedFrom { get; init; }
     public long? RequestedTo { get; init; }
     public string? Agency { get; init; }
@@ -33,7 +34,7 @@ sealed class StaffQueue(Database db)
         var dialect = db.Dialect;
         var search = new RequestFilter
         {
-            Statuses = q.Statuses, RequestedFrom = q.RequestedFrom, RequestedTo = q.RequestedTo, Box = q.Box,
+            Statuses = q.Statuses, StatusDetails = q.StatusDetails, RequestedFrom = q.RequestedFrom, RequestedTo = q.RequestedTo, Box = q.Box,
             WithCoordinates = q.WithCoordinates, PerPage = q.PerPage, Page = q.Page,
         };
         var text = q.Text is null ? null : dialect.TextQuery(q.Text);

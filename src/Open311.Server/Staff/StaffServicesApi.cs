@@ -30,20 +30,12 @@ static class StaffServicesApi
     static async Task<CatalogService?> FindAsync(CatalogReader catalog, string code, DateCodec dates, CancellationToken ct) =>
         (await catalog.ReadAsync(ct)).Find(code) is { } entry ? CatalogService.From(entry, dates) : null;
 
-    public static async Task<IResult> CreateService(HttpContext http, CatalogReader catalog, CatalogStore store, Database db, DateCodec dates,
-        CancellationToken ct)
+    public static async Task<IResult> CreateService(HttpContext http, CatalogReader catalog, CatalogStore store, DateCodec dates, CancellationToken ct)
     {
         var (service, problem) = await ReadAsync(http, pathCode: null, ct);
         if (service is null) return problem!;
-        var created = await db.WriteAsync(async (c, t) =>
-        {
-            if (await Dapper.SqlMapper.ExecuteScalarAsync<long?>(c, "SELECT id FROM services WHERE service_code = @code",
-                    new { code = service.ServiceCode }, t) is not null)
-                return false;
-            await store.SaveAsync(c, t, service, http.Caller().Actor);
-            return true;
-        }, ct);
-        if (!created) return Problems.Status(409, $"Service {service.ServiceCode} exists; PUT /api/v1/services/{service.ServiceCode} replaces it");
+        if (!await store.CreateAsync(service, http.Caller().Actor, ct))
+            return Problems.Status(409, $"Service {service.ServiceCode} exists; PUT /api/v1/services/{service.ServiceCode} replaces it");
         return Results.Created($"/api/v1/services/{service.ServiceCode}", await FindAsync(catalog, service.ServiceCode, dates, ct));
     }
 

@@ -38,7 +38,7 @@ public class CatalogRulesTests
             "must be 1 to 200 characters"),
         ["a repeated choice key"] = (Good with { Attributes = [Size with { Values = [new("s", "Small"), new("s", "Smaller")] }] }, "attributes[0].values",
             "repeat the key 's'"),
-        ["a repeated attribute code"] = (Good with { Attributes = [Size, Size with { Order = 2 }] }, "attributes", "repeat the code 'POTHSIZE'"),
+        ["a repeated attribute code"] = (Good with { Attributes = [Size, Size with { Order = 2 }] }, "attributes[1].code", "repeats the code 'POTHSIZE' of attributes[0]"),
         ["a repeated order"] = (Good with { Attributes = [Size, Size with { Code = "POTHDEEP" }] }, "attributes",
             "repeat the order 1; orders must be unique within a service"),
     };

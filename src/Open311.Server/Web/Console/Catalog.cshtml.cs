@@ -1,77 +1,60 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Open311;
 
-// The catalog editor: every service (active or not), one edited at a time as its definition in the catalog file's
-// form (the shape `services export` writes and PUT /api/v1/services/{code} takes: attributes of every datatype, list
-// values, order, required, informational, active with a notice, group, keywords), checked by CatalogRules and saved
-// by CatalogStore as the staff API does, so the resident form shows it at once; the resident form itself is the
-// preview. The whole catalog downloads as the export's file.
+// The catalog editor: every service (active or not), one edited at a time field by field (CatalogForm): its name,
+// description, group, keywords, type, active with a notice, and its questions (every datatype, list choices, order,
+// required, informational). A save is checked by CatalogRules, the staff API's one list of rules, with each problem
+// shown beside its field, and written by CatalogStore as the staff API writes it (audited, the cache told), so the
+// resident form, the preview, shows it at once.
 sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates) : PageModel
 {
     public IReadOnlyList<CatalogService> All { get; private set; } = [];
-    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty] public string? Definition { get; set; }
-    public List<string> Problems { get; } = [];
+    // The service edited (the query's code, or the form's on a save); null for a new one.
+    public string? Code { get; private set; }
+    // A new service: its code is typed on the form, and a code that exists is refused rather than replaced.
+    [BindProperty] public bool IsNew { get; set; }
+    [BindProperty] public CatalogForm Form { get; set; } = CatalogForm.New();
+    // Each problem as CatalogRules names its field (service_name, attributes[0].values...).
+    public List<(string Field, string Problem)> Problems { get; } = [];
     public string? Saved => Request.Query["saved"].ToString() is { Length: > 0 } s ? s : null;
 
-    static readonly JsonSerializerOptions Indented = new(WireJson.Files) { WriteIndented = true };
+    public string? ErrorOf(string field) =>
+        Problems.Where(p => p.Field == field).Select(p => p.Problem).ToList() is { Count: > 0 } found ? string.Join("; ", found) : null;
 
-    const string Template = """
-        {
-          "service_code": "NEWCODE",
-          "service_name": "A new service",
-          "description": "What residents report with it.",
-          "group": "Streets & Transportation",
-          "keywords": "word, another",
-          "active": true,
-          "attributes": [
-            { "code": "SIZE", "datatype": "singlevaluelist", "description": "How big is it?", "order": 1, "required": true,
-              "values": [ { "key": "small", "name": "Small" }, { "key": "large", "name": "Large" } ] }
-          ]
-        }
-        """;
-
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(string? code, CancellationToken ct)
     {
+        Code = code;
         await ListAsync(ct);
-        Definition = Code is null ? Template
-            : All.FirstOrDefault(s => s.ServiceCode == Code) is { } s ? JsonSerializer.Serialize(s with { UpdatedAt = null }, Indented) : Template;
+        var found = Code is null ? null : All.FirstOrDefault(s => s.ServiceCode == Code);
+        IsNew = found is null;
+        Form = found is null ? CatalogForm.New() : CatalogForm.From(found);
+        if (found is null) Code = null;
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    // act: the button pressed: save, or one of the form's own (CatalogForm.Apply).
+    public async Task<IActionResult> OnPostAsync(string? code, string? act, CancellationToken ct)
     {
-        var services = CatalogService.AllOf(await reader.ReadAsync(ct), dates);
-        return File(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(services, WireJson.Files) + "\n"), "application/json", "catalog.json");
-    }
+        Code = IsNew ? null : code;
+        await ListAsync(ct);
+        if (!IsNew) Form.Code = Code;
+        if (act != "save" && Form.Apply(act)) return Page();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        CatalogService? service = null;
-        try
+        var existing = All.FirstOrDefault(s => s.ServiceCode == Form.Code?.Trim());
+        var service = Form.ToService(IsNew ? null : existing?.Area);
+        Problems.AddRange(CatalogRules.Check(service));
+        if (Problems.Count == 0)
         {
-            service = JsonSerializer.Deserialize<CatalogService>(Definition ?? "", WireJson.Files);
-        }
-        catch (JsonException e)
-        {
-            Problems.Add($"JSON: {e.Message.Split(". Path")[0]}");
-        }
-        if (service is null && Problems.Count == 0) Problems.Add("JSON: a service definition is an object");
-        if (service is not null)
-        {
-            service = service with { UpdatedAt = null };
-            Problems.AddRange(CatalogRules.Check(service).Select(p => $"{p.Field}: {p.Problem}"));
+            if (!IsNew) await store.SaveAsync(service, User.Actor(), ct);
+            else if (!await store.CreateAsync(service, User.Actor(), ct)) Problems.Add(("service_code", "exists already; pick it in the list to edit it"));
         }
         if (Problems.Count > 0)
         {
-            await ListAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await store.SaveAsync(service!, User.Actor(), ct);
-        return Redirect($"/console/catalog?code={Uri.EscapeDataString(service!.ServiceCode)}&saved={Uri.EscapeDataString(service.ServiceCode)}");
+        return Redirect($"/console/catalog?code={Uri.EscapeDataString(service.ServiceCode)}&saved={Uri.EscapeDataString(service.ServiceCode)}");
     }
 
     async Task ListAsync(CancellationToken ct) =>

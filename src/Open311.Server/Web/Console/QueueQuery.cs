@@ -3,7 +3,8 @@ using Microsoft.Extensions.Primitives;
 
 namespace Open311;
 
-// The queue's filter as it sits in the URL (so a view can be bookmarked and shared): service, group, status, age,
+// The queue's filter as it sits in the URL (so a view can be bookmarked and shared): service, group, status,
+// detail (the extended status), age,
 // agency, q, photo, sort, page, and for the map a bbox. Parsed without a host; a value that makes no sense is
 // reported by its parameter's name and left out, and the rest still filters.
 sealed record QueueQuery
@@ -17,6 +18,7 @@ sealed record QueueQuery
     public IReadOnlyList<string> Services { get; init; } = [];
     public string? Group { get; init; }
     public IReadOnlyList<string> Statuses { get; init; } = [];
+    public IReadOnlyList<string> Details { get; init; } = [];
     public string? Age { get; init; }
     public string? Agency { get; init; }
     public string? Text { get; init; }
@@ -36,6 +38,8 @@ sealed record QueueQuery
 
         var statuses = Many("status");
         if (statuses.Any(s => !StaffStatuses.All.Contains(s))) { problems.Add("status"); statuses = statuses.Where(StaffStatuses.All.Contains).ToList(); }
+        var details = Many("detail");
+        if (details.Any(d => !StatusDetails.IsKnown(d))) { problems.Add("detail"); details = details.Where(StatusDetails.IsKnown).ToList(); }
         var age = One("age");
         if (age is not null && !Ages.Contains(age)) { problems.Add("age"); age = null; }
         var photo = One("photo");
@@ -59,7 +63,7 @@ sealed record QueueQuery
         var agency = One("agency");
         return new QueueQuery
         {
-            Services = Many("service"), Group = One("group"), Statuses = statuses, Age = age, Agency = agency is { Length: > 200 } ? agency[..200] : agency,
+            Services = Many("service"), Group = One("group"), Statuses = statuses, Details = details, Age = age, Agency = agency is { Length: > 200 } ? agency[..200] : agency,
             Text = text is { Length: > 200 } ? text[..200] : text, Photo = photo, Sort = sort, Page = page, Box = box, Problems = problems,
         };
     }
@@ -95,7 +99,7 @@ sealed record QueueQuery
         return new QueueFilter
         {
             ServiceIds = ids is null ? null : ids.Count > 0 ? ids : [-1], // -1: no service, so no row
-            Statuses = Statuses.Count > 0 ? Statuses : null, RequestedFrom = from, RequestedTo = to, Agency = Agency, Text = Text,
+            Statuses = Statuses.Count > 0 ? Statuses : null, StatusDetails = Details.Count > 0 ? Details : null, RequestedFrom = from, RequestedTo = to, Agency = Agency, Text = Text,
             HasPhoto = Photo switch { "yes" => true, "no" => false, _ => null }, Box = Box,
             Sort = Sort switch { "oldest" => QueueSort.Oldest, "updated" => QueueSort.Updated, _ => QueueSort.Newest },
             Page = Page, PerPage = perPage,
@@ -110,6 +114,7 @@ sealed record QueueQuery
         foreach (var s in Services) parts.Add(("service", s));
         if (Group is not null) parts.Add(("group", Group));
         foreach (var s in Statuses) parts.Add(("status", s));
+        foreach (var d in Details) parts.Add(("detail", d));
         if (Age is not null) parts.Add(("age", Age));
         if (Agency is not null) parts.Add(("agency", Agency));
         if (Text is not null) parts.Add(("q", Text));

@@ -10,7 +10,8 @@ namespace Open311;
 // name and moves updated_datetime. Every form carries the version the page showed: a change made by someone else
 // since is not overwritten but shown ("changed by Dana at 10:42: reload").
 sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, CatalogCache catalog, PhotoFiles files, Database db,
-    RequestQueries requests, IOptions<PhotoOptions> photoOptions, DateCodec dates, WebDates webDates) : PageModel
+    RequestQueries requests, IOptions<PhotoOptions> photoOptions, DateCodec dates, WebDates webDates,
+    Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     public StaffRequest Found { get; private set; } = null!;
     public ServiceEntry? Service { get; private set; }
@@ -27,6 +28,12 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
     [BindProperty] public string? NoteText { get; set; }
     [BindProperty] public string? NoteVisibility { get; set; }
     [BindProperty] public string? StatusNotes { get; set; }
+    [BindProperty] public string? StatusDetail { get; set; }
+    [BindProperty] public string? DuplicateOf { get; set; }
+
+    // A problem of one field of the update form, shown beside it: status_detail or duplicate_of.
+    public (string Field, string Problem)? FieldProblem { get; private set; }
+    public string? ErrorOf(string field) => FieldProblem is { } p && p.Field == field ? p.Problem : null;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await ShowAsync(id, ct) ? Page() : NotFound();
 
@@ -46,18 +53,35 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
     public async Task<IActionResult> OnPostUpdateAsync(string id, long version, string? status, string? agency, string? expected, CancellationToken ct)
     {
         if (await reads.FindAsync(id, Request, ct) is not { } current) return NotFound();
-        // Only what the form changed is sent, as a PATCH would send it.
-        var body = new PatchBody(
-            status is { Length: > 0 } && status != current.Status ? new(true, false, status, false) : default,
-            Changed(StatusNotes, current.StatusNotes), Changed(agency, current.AgencyResponsible), default,
-            Changed(expected, current.ExpectedDatetime is { } e && dates.TryRead(e, out var ms) ? Local(ms) : null),
-            default, default, default); // status_detail, duplicate_of, external_status_code: not on the console's form yet
+        var detail = StatusDetail is { Length: > 0 } d ? d : current.StatusDetail;
+        var original = DuplicateOf?.Trim() ?? "";
+        // A duplicate's original is checked here too, to say so beside its field (RequestLifecycle refuses it anyway).
+        if (original.Length > 0 && original != (current.DuplicateOf ?? ""))
+        {
+            if (detail != StatusDetails.Duplicate) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateNeedsDetail"), ct);
+            if (original == current.ServiceRequestId) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateSelf"), ct);
+            if (await reads.FindAsync(original, Request, ct) is null) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateMissing", original), ct);
+        }
+        var body = ConsoleUpdate.Body(
+            new(current.Status, current.StatusDetail, current.DuplicateOf, current.StatusNotes, current.AgencyResponsible,
+                current.ExpectedDatetime is { } e && dates.TryRead(e, out var ms) ? Local(ms) : null),
+            new(status, StatusDetail, DuplicateOf, StatusNotes, agency, expected));
         var (patch, problems) = body.Check(dates);
         if (patch is null)
-            return problems.Any(p => p.Item1 == "body") ? Redirect($"/console/requests/{id}?done=nothing") : await RefuseAsync(id, "UpdateBad", ct);
+        {
+            if (problems.Any(p => p.Item1 == "body")) return Redirect($"/console/requests/{id}?done=nothing");
+            if (problems.Any(p => p.Item1 == "status") && StatusDetail is { Length: > 0 } sd && StatusDetails.IsKnown(sd))
+                return await RefuseFieldAsync(id, "status_detail", T("Con_StatusDisagree", ConsoleText.Status(text, sd), ConsoleText.Status(text, StatusDetails.StatusOf(sd))), ct);
+            return await RefuseAsync(id, "UpdateBad", ct);
+        }
         var result = await changes.ApplyAsync(id, For(version), User.Actor(), change => RequestLifecycle.ApplyAsync(change, patch), ct);
-        return await AnswerAsync(id, result, patch.Status == "closed" ? "closed" : "updated", ct);
+        if (result.Status == ChangeStatus.NotFound && result.Missing is not null)
+            return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateMissing", original), ct);
+        var closes = (patch.Status ?? (patch.StatusDetail is { } pd ? StatusDetails.StatusOf(pd) : null)) == "closed" && current.Status == "open";
+        return await AnswerAsync(id, result, closes ? "closed" : "updated", ct);
     }
+
+    string T(string name, params object[] args) => text[name, args];
 
     public async Task<IActionResult> OnPostPhotoAsync(string id, long version, IFormFile? file, string? title, string? visibility, CancellationToken ct)
     {
@@ -81,10 +105,6 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
 
     static Field<string> Sent(string? text) => new(true, false, text ?? "", false);
 
-    // A form field as a PATCH field: left out when it says what the request already says.
-    static Field<string> Changed(string? sent, string? now) =>
-        (sent?.Trim() ?? "") == (now ?? "") ? default : new(true, string.IsNullOrWhiteSpace(sent), sent?.Trim(), false);
-
     // A datetime-local field's value, in the jurisdiction's time.
     public string Local(long ms) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), dates.Zone)
         .ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
@@ -102,6 +122,14 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
         }
+    }
+
+    async Task<IActionResult> RefuseFieldAsync(string id, string field, string problem, CancellationToken ct)
+    {
+        if (!await ShowAsync(id, ct)) return NotFound();
+        FieldProblem = (field, problem);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     async Task<IActionResult> RefuseAsync(string id, string problem, CancellationToken ct)

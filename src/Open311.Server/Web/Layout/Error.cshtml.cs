@@ -12,6 +12,9 @@ sealed class ErrorModel(Dialect dialect, ILogger<ErrorModel> logger) : PageModel
 
     public string Reference => HttpContext.TraceIdentifier;
 
+    // A console page's error links back to the console, not to the resident site's home.
+    public bool InConsole { get; private set; }
+
     public void OnGet(int? status) => Show(status);
 
     public void OnPost(int? status) => Show(status);
@@ -19,6 +22,8 @@ sealed class ErrorModel(Dialect dialect, ILogger<ErrorModel> logger) : PageModel
     void Show(int? status)
     {
         var fault = HttpContext.Features.Get<IExceptionHandlerFeature>();
+        var path = fault?.Path ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        InConsole = path is not null && new PathString(path).StartsWithSegments("/console");
         Status = fault?.Error is { } error ? error switch
         {
             BadHttpRequestException bad => bad.StatusCode,

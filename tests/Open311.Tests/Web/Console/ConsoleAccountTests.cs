@@ -122,13 +122,23 @@ public class ConsoleAccountTests(Browser browser) : IClassFixture<Browser>
 
         // Staff are not admins: no admin links, and the admin pages answer the 403 page.
         Assert.Equal(0, await dana.Role(AriaRole.Link, "Users").CountAsync());
-        foreach (var path in new[] { "/console/admin/users", "/console/admin/keys" })
+        foreach (var path in new[] { "/console/admin/users", "/console/admin/keys", "/console/admin/catalog-file" })
         {
             var answer = await dana.Page.GotoAsync(path);
             Assert.Equal(403, answer!.Status);
             await dana.Role(AriaRole.Heading, "Not allowed").WaitForAsync();
+            // A console page's error leads back to the console, not to the resident site.
+            Assert.Equal("/console", await dana.Role(AriaRole.Link, "Go to the console's queue").GetAttributeAsync("href"));
+            Assert.Equal(0, await dana.Role(AriaRole.Link, "Go to the home page").CountAsync());
         }
         await dana.CheckAsync("console-forbidden-phone");
+        var missing = await dana.Page.GotoAsync("/console/requests/26-99999999");
+        Assert.Equal(404, missing!.Status);
+        Assert.Equal("/console", await dana.Role(AriaRole.Link, "Go to the console's queue").GetAttributeAsync("href"));
+        var resident = await dana.Page.GotoAsync("/no-such-page");
+        Assert.Equal(404, resident!.Status);
+        Assert.Equal("/", await dana.Role(AriaRole.Link, "Go to the home page").GetAttributeAsync("href"));
+        Assert.Equal(0, await dana.Role(AriaRole.Link, "Go to the console's queue").CountAsync());
 
         // Disabled by the admin: Dana's session ends at the next page.
         await page.GotoAsync("/console/admin/users");

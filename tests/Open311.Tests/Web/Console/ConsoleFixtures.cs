@@ -28,9 +28,9 @@ static class ConsoleFixtures
     }
 
     // A visit already signed in as a ready account.
-    public static async Task<Visit> StaffVisitAsync(this Site site, Browser browser, string email, Screen? screen = null)
+    public static async Task<Visit> StaffVisitAsync(this Site site, Browser browser, string email, Screen? screen = null, bool javaScript = true)
     {
-        var visit = await site.VisitAsync(browser.Chromium, screen ?? Screen.Desktop);
+        var visit = await site.VisitAsync(browser.Chromium, screen ?? Screen.Desktop, javaScript: javaScript);
         await visit.SignInAsync(email);
         await visit.Role(AriaRole.Heading, "Request queue").WaitForAsync();
         return visit;

@@ -16,6 +16,8 @@ public class QueueQueryTests
     [InlineData("?service=PWPOTHOL,CCGRASS", "?service=PWPOTHOL&service=CCGRASS", "")]
     [InlineData("?status=open&status=closed", "?status=open&status=closed", "")]
     [InlineData("?status=pending", "", "status")]
+    [InlineData("?detail=in_progress&detail=duplicate", "?detail=in_progress&detail=duplicate", "")]
+    [InlineData("?status=closed&detail=fixed,pending", "?status=closed&detail=fixed", "detail")]
     [InlineData("?age=lt7", "?age=lt7", "")]
     [InlineData("?age=7", "", "age")]
     [InlineData("?photo=yes", "?photo=yes", "")]
@@ -64,5 +66,7 @@ public class QueueQueryTests
         var f = Parse("?photo=no&sort=updated&page=2&status=closed").ToFilter(catalog, now);
         Assert.Equal((false, QueueSort.Updated, 2, 25), (f.HasPhoto, f.Sort, f.Page, f.PerPage));
         Assert.Equal(["closed"], f.Statuses);
+        Assert.Null(f.StatusDetails);
+        Assert.Equal(["acknowledged"], Parse("?detail=acknowledged").ToFilter(catalog, now).StatusDetails);
     }
 }
