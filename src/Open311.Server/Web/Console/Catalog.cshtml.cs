@@ -8,7 +8,7 @@ namespace Open311;
 // required, informational). A save is checked by CatalogRules, the staff API's one list of rules, with each problem
 // shown beside its field, and written by CatalogStore as the staff API writes it (audited, the cache told), so the
 // resident form, the preview, shows it at once.
-sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates) : PageModel
+sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<CatalogService> All { get; private set; } = [];
     // The service edited (the query's code, or the form's on a save); null for a new one.
@@ -20,8 +20,13 @@ sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec da
     public List<(string Field, string Problem)> Problems { get; } = [];
     public string? Saved => Request.Query["saved"].ToString() is { Length: > 0 } s ? s : null;
 
+    // The rules name fields and questions as the staff API does (attributes[1].code); a clerk reads "Question 2 · code".
+    public string Readable(string named) =>
+        System.Text.RegularExpressions.Regex.Replace(named, @"attributes\[(\d+)\](\.?)",
+            m => text["Con_QuestionN", int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1] + (m.Groups[2].Length > 0 ? " · " : ""));
+
     public string? ErrorOf(string field) =>
-        Problems.Where(p => p.Field == field).Select(p => p.Problem).ToList() is { Count: > 0 } found ? string.Join("; ", found) : null;
+        Problems.Where(p => p.Field == field).Select(p => Readable(p.Problem)).ToList() is { Count: > 0 } found ? string.Join("; ", found) : null;
 
     public async Task OnGetAsync(string? code, CancellationToken ct)
     {

@@ -56,8 +56,9 @@ public class ConsoleCatalogTests(Browser browser) : IClassFixture<Browser>
         await second.GetByLabel("Question asked (description)", new() { Exact = true }).FillAsync("Anything else the crew should know?");
         await visit.Role(AriaRole.Button, "Save service").First.ClickAsync();
         await page.Alert().GetByText("The service was not saved").WaitForAsync();
-        var codeError = second.GetByText("repeats the code 'BENCHWHAT' of attributes[0]");
+        var codeError = second.GetByText("repeats the code 'BENCHWHAT' of Question 1");
         Assert.True(await codeError.IsVisibleAsync());
+        Assert.True(await page.Alert().GetByRole(AriaRole.Link, new() { Name = "Question 2 · code" }).IsVisibleAsync());
         Assert.Contains("repeats the code", await page.EvaluateAsync<string>("() => document.querySelector('#a1-code').getAttribute('aria-describedby') && document.getElementById(document.querySelector('#a1-code').getAttribute('aria-describedby')).textContent") ?? "");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await site.Api.FetchAsync("/open311/v2/services/PRBENCH.json")).Status);
         await visit.ShotAsync("console-catalog-errors-desktop");
