@@ -30,7 +30,7 @@ sealed class QueueModel(CatalogCache catalog, StaffQueue queue, TimeProvider tim
         var admin = User.IsAdmin();
         var csv = new StringBuilder();
         var head = new List<string> { "service_request_id", "status", "service_code", "service_name", "requested_datetime", "updated_datetime",
-            "agency_responsible", "address", "lat", "long", "channel", "description" };
+            "agency_responsible", "address", "lat", "long", "channel", "description", "status_detail", "duplicate_of" };
         if (admin) head.AddRange(["email", "phone", "first_name", "last_name"]);
         Csv.Line(csv, head);
         var filter = Query.ToFilter(snapshot, Now, perPage: 100);
@@ -41,7 +41,7 @@ sealed class QueueModel(CatalogCache catalog, StaffQueue queue, TimeProvider tim
             foreach (var r in found.Rows)
             {
                 var line = new List<string?> { r.ServiceRequestId, r.Status, r.ServiceCode, r.ServiceName, Iso(r.RequestedAt), Iso(r.UpdatedAt),
-                    r.AgencyResponsible, r.Address, Csv.Number(r.Lat), Csv.Number(r.Lon), r.Channel, r.Description };
+                    r.AgencyResponsible, r.Address, Csv.Number(r.Lat), Csv.Number(r.Lon), r.Channel, r.Description, r.StatusDetail, r.DuplicateOf };
                 if (contacts?.GetValueOrDefault(r.Id) is { } c) line.AddRange([c.Email, c.Phone, c.FirstName, c.LastName]);
                 else if (admin) line.AddRange([null, null, null, null]);
                 Csv.Line(csv, line);

@@ -160,6 +160,8 @@ public class ConsoleRequestTests(Browser browser) : IClassFixture<Browser>
             Assert.Equal(3, lines.Length);
             Assert.StartsWith("service_request_id,status,service_code", lines[0]);
             Assert.Equal(admin, lines[0].EndsWith(",email,phone,first_name,last_name", StringComparison.Ordinal));
+            Assert.Contains(",description,status_detail,duplicate_of", lines[0]);
+            Assert.Contains(",submitted,", lines[1] + ",");
             Assert.StartsWith(id + ",open,PWPOTHOL", lines[1]);
             Assert.StartsWith(far + ",open,PWPOTHOL", lines[2]);
             Assert.DoesNotContain(grass, string.Join("\n", lines));
