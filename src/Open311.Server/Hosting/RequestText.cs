@@ -14,7 +14,14 @@ sealed class RequestText(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var problems = Problems(context).ToList();
-        return problems.Count == 0 ? next(context) : Refusals.WriteInvalidAsync(context, problems);
+        if (problems.Count == 0) return next(context);
+        // A browser on a web page gets the web's HTML error page (written by its status-code page), not the API's XML.
+        if (WebPaths.WantsPage(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+        return Refusals.WriteInvalidAsync(context, problems);
     }
 
     // The request target as the client sent it; rebuilt from the decoded parts where a host doesn't keep it.
