@@ -9,7 +9,7 @@ dll=src/Open311.Server/bin/Debug/net10.0/Open311.Server.dll
 [ -f "$dll" ] || dotnet build -c Debug >/dev/null
 work=$(mktemp -d); port=$((20000 + RANDOM % 30000))
 export Open311__Storage__Engine=sqlite Open311__Storage__ConnectionString="Data Source=$work/open311.db"
-export Open311__RateLimits__AnonymousPerMinute=10000000 Open311__RateLimits__KeyPerMinute=10000000
+export Open311__RateLimits__AnonymousPerMinute=1000000 Open311__RateLimits__KeyPerMinute=1000000
 key=$(dotnet "$dll" keys create --name memory-burst | tail -n 1)
 dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 pid=$!
