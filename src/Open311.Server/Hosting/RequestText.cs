@@ -6,12 +6,22 @@ namespace Open311;
 // them: each parameter decodes to UTF-8 (Utf8Text) and carries only text XML can carry (TextRules). So
 // `?service_code=%00` or `/requests/a%01b.xml` is a 400 naming the parameter, in the caller's format,
 // and never reaches a query (PostgreSQL can't take NUL) or an echo in an XML error.
+// On the two APIs' GETs a parameter sent twice is 400 too: every GET parameter takes one value (lists are comma lists,
+// CONTRACT §5), and the framework would join `service_code=A&service_code=B` into "A,B" silently. (A POST's fields
+// are checked by Submission.Repeated, which knows the ones that may repeat; api_key twice is KeyResolution's.)
 sealed class RequestText(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var problems = Problems(context).ToList();
-        return problems.Count == 0 ? next(context) : Refusals.WriteInvalidAsync(context, problems);
+        if (problems.Count == 0) return next(context);
+        // A browser on a web page gets the web's HTML error page (written by its status-code page), not the API's XML.
+        if (WebPaths.WantsPage(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+        return Refusals.WriteInvalidAsync(context, problems);
     }
 
     // The request target as the client sent it; rebuilt from the decoded parts where a host doesn't keep it.
@@ -43,11 +53,14 @@ sealed class RequestText(RequestDelegate next)
         if (string.IsNullOrEmpty(raw)) yield break;
         var invalid = Utf8Text.InvalidQueryParameters(raw);
         foreach (var name in invalid) yield return (name, "is not valid UTF-8");
+        var oneValueEach = HttpMethods.IsGet(request.Method)
+            && (request.Path.StartsWithSegments("/open311") || Refusals.IsStaffPath(request.Path));
         foreach (var (name, values) in request.Query)
         {
             if (invalid.Contains(name)) continue;
             if (TextRules.Problem(name) is { } badName) yield return ("a query parameter name", badName);
             else if (values.Select(v => TextRules.Problem(v)).FirstOrDefault(p => p is not null) is { } badValue) yield return (name, badValue);
+            else if (oneValueEach && values.Count > 1 && name != "api_key") yield return (Lists.Clip(name), "was sent more than once; send it once");
         }
     }
 }

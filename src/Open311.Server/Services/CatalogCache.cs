@@ -43,7 +43,7 @@ sealed class CatalogCache(Database db, CatalogReader reader, IOptions<TuningOpti
     public async Task<CatalogSnapshot> SnapshotAsync(CancellationToken ct) => await (await CurrentAsync(ct)).Snapshot;
 
     // A service with its attribute definitions: creating a request and listing requests check answers against it.
-    public async Task<ServiceEntry?> ServiceAsync(string code, CancellationToken ct) => (await SnapshotAsync(ct)).Find(code);
+    public async Task<ServiceEntry?> ServiceAsync(string? code, CancellationToken ct) => (await SnapshotAsync(ct)).Find(code);
 
     async ValueTask<Current> CurrentAsync(CancellationToken ct)
     {

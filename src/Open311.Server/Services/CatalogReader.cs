@@ -91,7 +91,8 @@ sealed class CatalogSnapshot(IReadOnlyList<ServiceEntry> services, long? changes
     public IReadOnlyList<ServiceEntry> Services => services;
     public long? Changeset => changeset;
 
-    public ServiceEntry? Find(string code) => byCode.GetValueOrDefault(code);
+    // Null when there is no code at all: a page's route binds a code of white space (`/report/%C2%85`) as null.
+    public ServiceEntry? Find(string? code) => code is null ? null : byCode.GetValueOrDefault(code);
 }
 
 // The one reader of the catalog: every service, attribute and list value in three queries. Public answers

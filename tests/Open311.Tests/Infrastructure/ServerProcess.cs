@@ -55,6 +55,13 @@ sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // kill -9: the process ends at once, with no shutdown of its own (Process.Kill sends SIGKILL on Linux).
+    public async Task KillHardAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
     // Stops the process and waits until everything it wrote has been read.
     public async ValueTask DisposeAsync()
     {
