@@ -42,6 +42,11 @@ static class CatalogCommands
         {
             await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
             var (outcome, problems) = await transfer().ImportAsync(parse.GetValue(importFile)!, parse.GetValue(replace), Actor.Command, ct);
+            if (outcome is null && problems.Count == 1)
+            {
+                Console.Error.WriteLine($"open311: services import: {problems[0]}; nothing was imported.");
+                return 1;
+            }
             if (outcome is null)
             {
                 foreach (var problem in problems) Console.Error.WriteLine(problem);

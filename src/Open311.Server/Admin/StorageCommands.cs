@@ -25,8 +25,9 @@ static class StorageCommands
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                // The copy is one transaction: the target holds at most the empty schema now.
-                Console.Error.WriteLine($"The copy failed, nothing was copied: {e.Message} {e.InnerException?.Message}");
+                // The copy is one transaction: the target holds at most the empty schema now. One line, naming the host.
+                var inner = e.InnerException?.Message is { } m && m != e.Message ? $" ({m})" : "";
+                Console.Error.WriteLine($"open311: storage copy: the copy to {TargetHost(parse.GetValue(target)!)} failed, nothing was copied: {e.Message}{inner}");
                 return 1;
             }
         });
@@ -46,5 +47,11 @@ static class StorageCommands
         });
         storage.Subcommands.Add(check);
         return storage;
+    }
+
+    static string TargetHost(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"host {target.Host ?? "(none)"} port {target.Port}";
     }
 }

@@ -87,6 +87,6 @@ public class CatalogTransferTests : IDisposable
         Assert.Equal(["ONLYONE", "PWPOTHOL"], codes);
         var pothole = await client.FetchAsync("/open311/v2/services/PWPOTHOL.json?extensions=true");
         Assert.False(pothole.Json.GetProperty("extended_attributes").GetProperty("active").GetBoolean());
-        Assert.Equal(1, await RunAsync(app, "services", "import", path, "--replace", "--merge"));
+        Assert.Equal(2, await RunAsync(app, "services", "import", path, "--replace", "--merge")); // a usage error
     }
 }
