@@ -208,7 +208,10 @@ public class ExactRequestTests
         app.UseKestrel(0);
         app.StartServer();
         var client = Chunking(app);
-        var content = new Endless(2_000_000);
+        // A little over the limit: the server answers 413 once it has read 200,000 bytes and closes the connection,
+        // and a client still writing megabytes then fails on a broken pipe before it reads the answer (a race seen in
+        // test.sh). The rest of this body fits in the socket's buffers, so the client always gets to the answer.
+        var content = new Endless(260_000);
         content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
         var reply = await SendAsync(client, new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json") { Content = content });
         Assert.Null(content.Headers.ContentLength);
