@@ -70,6 +70,9 @@ public class CrashTests
             "SELECT count(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM request_changes c WHERE c.request_id = r.id)"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM request_notes n WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = n.request_id)"));
+        // Every request's creation is in the audit trail, written in the same transaction (CONTRACT §8).
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.request_id = r.id AND l.action = 'created')"));
     }
 
     static async Task<System.Data.Common.DbConnection> Open(TestDatabase database)
