@@ -8,7 +8,7 @@ namespace Open311;
 // required, informational). A save is checked by CatalogRules, the staff API's one list of rules, with each problem
 // shown beside its field, and written by CatalogStore as the staff API writes it (audited, the cache told), so the
 // resident form, the preview, shows it at once.
-sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
+sealed partial class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec dates, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     public IReadOnlyList<CatalogService> All { get; private set; } = [];
     // The service edited (the query's code, or the form's on a save); null for a new one.
@@ -21,8 +21,11 @@ sealed class CatalogModel(CatalogReader reader, CatalogStore store, DateCodec da
     public string? Saved => Request.Query["saved"].ToString() is { Length: > 0 } s ? s : null;
 
     // The rules name fields and questions as the staff API does (attributes[1].code); a clerk reads "Question 2 · code".
+    [System.Text.RegularExpressions.GeneratedRegex(@"attributes\[(\d+)\](\.?)")]
+    private static partial System.Text.RegularExpressions.Regex AttributeName();
+
     public string Readable(string named) =>
-        System.Text.RegularExpressions.Regex.Replace(named, @"attributes\[(\d+)\](\.?)",
+        AttributeName().Replace(named,
             m => text["Con_QuestionN", int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1] + (m.Groups[2].Length > 0 ? " · " : ""));
 
     public string? ErrorOf(string field) =>
