@@ -146,7 +146,7 @@ public partial class DocLinkTests
     public void RepeatedHeadingsAndCodeBlocksAreTreatedAsGitHubDoes()
     {
         var anchors = Anchors("# Notes\n\n```sh\n# not a heading\n```\n## Notes\n### Notes\n");
-        Assert.Equal(["notes", "notes-1", "notes-2"], anchors.Order());
+        Assert.Equal(new[] { "notes", "notes-1", "notes-2" }, anchors.Order(StringComparer.Ordinal).ToArray());
     }
 
     [GeneratedRegex(@"\]\((?<md>[^)\s]+)\)|<img[^>]*\ssrc=""(?<src>[^""]+)""")]
