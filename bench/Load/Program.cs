@@ -13,8 +13,8 @@ var key = await Executable.CreateKeyAsync(options, connectionString);
 
 await using var server = await Contender.StartServerAsync(options, connectionString);
 var data = await BenchData.ProbeAsync(server, key);
-// --only TEXT: the scenarios whose names hold TEXT, for a look while working; RESULTS.md is then left alone.
-var scenarios = Scenario.All(data).Where(s => options.Only is null || s.Name.Contains(options.Only)).ToList();
+// --only TEXT[,TEXT...]: the scenarios whose names hold one of the TEXTs, for a look while working; RESULTS.md is then left alone.
+var scenarios = Scenario.All(data).Where(s => options.Only is null || options.Only.Split(',').Any(s.Name.Contains)).ToList();
 var captured = await Capture.WriteAsync(server, scenarios, key, Path.Combine(options.OutFolder, "captured.json"));
 await using var limit = await Contender.StartLimitAsync(options, captured);
 

@@ -91,19 +91,17 @@ sealed class RequestQueries(Database db, SyncBookmarks bookmarks, Microsoft.Exte
         var which = rows.Count == 1 ? "request_id = @id" : db.Dialect.AnyId("request_id", "ids");
         var args = new { ids = db.Dialect.IdList(rows.Select(r => r.Id)), id = rows[0].Id, yes = true };
         var visibility = includePrivate ? "" : "AND public = @yes";
+        // One command, three results: one round trip to PostgreSQL instead of three.
         await using var connection = await db.OpenAsync(ct);
-        var answers = await connection.QueryAsync<AnswerRow>(
-            $"SELECT request_id, code, position, value FROM request_attributes WHERE {which} ORDER BY request_id, code, position", args);
-        var notes = await connection.QueryAsync<NoteRow>(
+        await using var results = await connection.QueryMultipleAsync(
             $"""
-            SELECT {NoteRow.Columns} FROM request_notes
-            WHERE {which} {visibility} ORDER BY request_id, created_at, id
+            SELECT request_id, code, position, value FROM request_attributes WHERE {which} ORDER BY request_id, code, position;
+            SELECT {NoteRow.Columns} FROM request_notes WHERE {which} {visibility} ORDER BY request_id, created_at, id;
+            SELECT {PhotoRow.Table.AllColumns()} FROM request_photos WHERE {which} {visibility} ORDER BY request_id, created_at, id
             """, args);
-        var photos = await connection.QueryAsync<PhotoRow>(
-            $"""
-            SELECT {PhotoRow.Table.AllColumns()} FROM request_photos
-            WHERE {which} {visibility} ORDER BY request_id, created_at, id
-            """, args);
+        var answers = await results.ReadAsync<AnswerRow>();
+        var notes = await results.ReadAsync<NoteRow>();
+        var photos = await results.ReadAsync<PhotoRow>();
         return new RequestExtras(
             answers.ToLookup(a => a.RequestId),
             notes.ToLookup(n => n.RequestId),

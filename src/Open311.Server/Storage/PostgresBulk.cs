@@ -15,7 +15,7 @@ static class PostgresBulk
             await TableCopy.ResetIdentitiesAsync(c, t);
             await t.CommitAsync(ct);
         }
-        await c.ExecuteAsync("VACUUM ANALYZE requests, request_notes, request_attributes, request_changes", commandTimeout: 0);
+        await c.ExecuteAsync("VACUUM ANALYZE", commandTimeout: 0);
     }
 
     public static async Task InsertAsync<T>(NpgsqlConnection c, Table<T> table, IReadOnlyList<T> rows, bool withIdentity, CancellationToken ct)

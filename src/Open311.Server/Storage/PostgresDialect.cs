@@ -18,17 +18,42 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
     // tests' own migrations) the connection string's values stand.
     public PostgresDialect(string connectionString, StorageOptions? bounds = null)
     {
-        if (bounds is not null)
-            connectionString = new NpgsqlConnectionStringBuilder(connectionString)
-            {
-                Timeout = bounds.ConnectTimeoutSeconds,
-                CommandTimeout = bounds.CommandTimeoutSeconds,
-                // After a timeout Npgsql asks the server to cancel and waits for its answer: a frozen server never
-                // gives one, so the wait is short and the connection is then dropped.
-                CancellationTimeout = 500,
-            }.ToString();
+        if (bounds is not null) connectionString = Bounded(connectionString, bounds);
         this.connectionString = connectionString;
         dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public const int DefaultPoolSize = 32;
+
+    // The server's connection string: the bounded waits, and the pool and preparation defaults.
+    public static string Bounded(string connectionString, StorageOptions bounds)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = bounds.ConnectTimeoutSeconds,
+            CommandTimeout = bounds.CommandTimeoutSeconds,
+            // After a timeout Npgsql asks the server to cancel and waits for its answer: a frozen server never
+            // gives one, so the wait is short and the connection is then dropped.
+            CancellationTimeout = 500,
+        };
+        // Sizing, unless the connection string says otherwise (README, "Running on PostgreSQL"): a pool of 32 per
+        // instance, so that three instances fit PostgreSQL's default max_connections of 100 with room for psql and
+        // the admin commands; more connections than that only queue on a small machine's cores. The statements the
+        // server runs most are prepared on each connection after their second use (one parse per connection, not
+        // one per call); 64 per connection covers every statement the API sends.
+        if (!HasKey(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) builder.MaxPoolSize = DefaultPoolSize;
+        if (!HasKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ToString();
+    }
+
+    static bool HasKey(string connectionString, params string[] names)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return names.Any(given.ContainsKey);
     }
 
     public override string Engine => "postgres";
