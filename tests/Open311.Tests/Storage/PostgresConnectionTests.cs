@@ -13,7 +13,7 @@ public class PostgresConnectionTests
     public void ThePoolAndPreparationHaveTheServersDefaults()
     {
         var b = Bounded("Host=db.internal;Database=open311;Username=open311");
-        Assert.Equal((PostgresDialect.DefaultPoolSize, 64, 2), (b.MaxPoolSize, b.MaxAutoPrepare, b.AutoPrepareMinUsages));
+        Assert.Equal((PostgresDialect.DefaultPoolSize, 64, 2, true), (b.MaxPoolSize, b.MaxAutoPrepare, b.AutoPrepareMinUsages, b.NoResetOnClose));
         Assert.Equal((2, 7), (b.Timeout, b.CommandTimeout));
         Assert.Equal(("db.internal", "open311"), (b.Host, b.Database));
     }
@@ -23,10 +23,12 @@ public class PostgresConnectionTests
     [InlineData("Host=h;maximum pool size=9", 9, 64)]
     [InlineData("Host=h;Max Auto Prepare=0", PostgresDialect.DefaultPoolSize, 0)]
     [InlineData("Host=h;MaxAutoPrepare=5;MaxPoolSize=50", 50, 5)]
+    [InlineData("Host=h;No Reset On Close=false", PostgresDialect.DefaultPoolSize, 64)]
     public void TheOperatorsOwnValuesStand(string given, int pool, int prepared)
     {
         var b = Bounded(given);
         Assert.Equal((pool, prepared), (b.MaxPoolSize, b.MaxAutoPrepare));
+        Assert.Equal(!given.Contains("No Reset On Close=false"), b.NoResetOnClose);
     }
 
     [Fact]
