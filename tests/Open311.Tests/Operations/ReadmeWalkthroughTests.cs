@@ -77,7 +77,7 @@ public partial class ReadmeWalkthroughTests
         {
             var line = lines[i];
             var trimmed = line.Trim();
-            if (command.Length > 0 && shown is null && Continues(command.ToString()))
+            if (command.Length > 0 && shown is { Count: 0 } && Continues(command.ToString()))
             {
                 command.Append('\n').Append(line);
                 continue;
@@ -164,7 +164,7 @@ public partial class ReadmeWalkthroughTests
                 }
                 var printed = Normalize(m.Groups["out"].Value, baseUrl);
                 if (Mismatch(step, printed, int.Parse(m.Groups["rc"].Value)) is { } why)
-                    failures.Add($"README.md:{step.Line}: {why}\n    command: {step.Command.Split('\n')[0]}\n    printed: {Shorten(printed)}");
+                    failures.Add($"README.md:{step.Line}: {why}\n    command: {step.Command.Split('\n')[0]}\n    printed: {Shorten(printed, 4000)}");
             }
             if (failures.Count > 0)
                 Assert.Fail(string.Join("\n", failures) + "\n--- stderr of the walkthrough ---\n" + Shorten(errors, 3000));
