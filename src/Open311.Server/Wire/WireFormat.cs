@@ -14,10 +14,13 @@ static class WireFormats
     };
 
     // CONTRACT §2: errors come in the format the path asks for, XML when it can't be told; on a .geojson
-    // path they are the JSON error list (CONTRACT §10).
+    // path they are the JSON error list (CONTRACT §10), and on an image's path (a photo's media URL: its 404,
+    // its 429) the JSON error list too, never XML labelled as the answer to an image URL.
     public static WireFormat FromPath(PathString path) =>
-        path.Value is { } p && (p.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase))
+        path.Value is { } p && JsonErrorSuffixes.Any(s => p.EndsWith(s, StringComparison.OrdinalIgnoreCase))
             ? WireFormat.Json : WireFormat.Xml;
+
+    static readonly string[] JsonErrorSuffixes = [".json", ".geojson", ".jpg", ".jpeg", ".png", ".webp", ".gif"];
 
     // What an error list is written as: GeoJSON has no error object of its own.
     public static WireFormat ForErrors(WireFormat format) => format == WireFormat.GeoJson ? WireFormat.Json : format;
