@@ -17,6 +17,10 @@ sealed class Site : IAsyncDisposable
     // Where screenshots go: under the test output, one folder for the run.
     public static readonly string Screenshots = System.IO.Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    // Full-page screenshots are for people looking at the pages (docs/WEB.md): a few hundred milliseconds each, so
+    // taken only when OPEN311_TEST_SCREENSHOTS=1. What the tests check (axe, console, CSP, foreign hosts) runs always.
+    public static readonly bool TakeScreenshots = Environment.GetEnvironmentVariable("OPEN311_TEST_SCREENSHOTS") == "1";
+
     // database: one the test prepared (an admin command ran on it first); it is disposed with the site.
     public Site(Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
@@ -99,8 +103,11 @@ sealed class Visit(IBrowserContext context, IPage page, string authority) : IAsy
     // A screenshot alone: axe-core runs as a script, which a context without JavaScript never answers.
     public async Task ShotAsync(string shot)
     {
-        Directory.CreateDirectory(Site.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(Site.Screenshots, shot + ".png"), FullPage = true });
+        if (Site.TakeScreenshots)
+        {
+            Directory.CreateDirectory(Site.Screenshots);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(Site.Screenshots, shot + ".png"), FullPage = true });
+        }
         Assert.True(Problems.IsEmpty, string.Join("\n", Problems));
     }
 
