@@ -23,6 +23,7 @@ static class StartupFailure
     {
         OptionsValidationException o => string.Join("; ", o.Failures.Select(Clean)),
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
+        MigrationFailedException m => m.Message + " (nothing of that script was applied; fix the database or the script and start again)",
         InvalidOperationException i when i.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             i.Message.Replace("System.", "", StringComparison.Ordinal) + " Give a number (or a value of that type).",
         IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } io => io.Message + " Stop what uses the port or choose another with --urls.",

@@ -77,3 +77,12 @@ abstract class Dialect
     // True when the error means the storage could not be reached at all (503, not 500).
     public abstract bool IsUnavailable(Exception error);
 }
+
+// A migration script that failed (its transaction rolled back): which script, and the database's own reason.
+sealed class MigrationFailedException(string engine, string? script, Exception? cause)
+    : Exception($"the {engine} migration {ScriptFile(engine, script)} failed and was rolled back: {cause?.Message ?? "no reason given"}", cause)
+{
+    // DbUp names a script by its embedded resource, Open311.Storage.Migrations.<engine>.0008_name.sql: the file is the part after the engine.
+    static string ScriptFile(string engine, string? script) =>
+        script is null ? "(unknown)" : script[(script.IndexOf($".{engine}.", StringComparison.Ordinal) is var at and >= 0 ? at + engine.Length + 2 : 0)..];
+}

@@ -81,7 +81,7 @@ sealed class PostgresDialect : Dialect, IAsyncDisposable, IDisposable
                 .PerformUpgrade();
             // DbUp's connections are done with: don't leave them idle in a pool of their own.
             using (var dbUps = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(dbUps);
-            if (!result.Successful) throw new InvalidOperationException($"PostgreSQL migration {result.ErrorScript?.Name} failed.", result.Error);
+            if (!result.Successful) throw new MigrationFailedException(Engine, result.ErrorScript?.Name, result.Error);
         }
         finally
         {

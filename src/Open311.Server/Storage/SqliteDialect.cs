@@ -43,7 +43,7 @@ sealed class SqliteDialect : Dialect
             .LogTo(new DbUpLog(logger))
             .Build()
             .PerformUpgrade();
-        if (!result.Successful) throw new InvalidOperationException($"SQLite migration {result.ErrorScript?.Name} failed.", result.Error);
+        if (!result.Successful) throw new MigrationFailedException(Engine, result.ErrorScript?.Name, result.Error);
     }
 
     public override bool GroupsCommits => true;

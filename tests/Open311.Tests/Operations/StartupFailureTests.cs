@@ -51,6 +51,26 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task AFailedMigrationIsOneLineNamingTheScript()
+    {
+        // A store where migration 0008's index name is already taken (by hand, say): 0001-0007 apply, 0008 fails.
+        var file = Path.Combine(Path.GetTempPath(), $"open311-start-{Guid.NewGuid():N}.db");
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=false"))
+        {
+            db.Open();
+            using var create = db.CreateCommand();
+            create.CommandText = "CREATE TABLE requests_by_service_status (x INTEGER)";
+            create.ExecuteNonQuery();
+        }
+        var environment = new Dictionary<string, string> { ["Open311__Storage__Engine"] = "sqlite", ["Open311__DemoCatalog"] = "false" };
+        var (code, _, error) = await AdminProcess.RunAsync($"Data Source={file}", null, environment, "--urls", $"http://127.0.0.1:{FreePort()}");
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("open311: the sqlite migration 0008_service_status_index.sql failed and was rolled back: ", line);
+        Assert.Contains("requests_by_service_status", line);
+    }
+
+    [Fact]
     public async Task APortInUseIsOneLine()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
