@@ -6,15 +6,26 @@ namespace Open311;
 sealed record NewKey(ApiKey Key, string Secret);
 
 // API keys: created, looked up by hash on every call, changed and revoked.
+//
+// A revoked key is refused, and a changed limit applies, on the very next call of every instance (README,
+// "API keys"). Without Redis nothing is cached: each keyed call reads its key row, one query on the unique
+// key_hash index (a fraction of a millisecond beside the call itself), so a change made by any writer on the
+// same store (`keys` in another process, /api/v1/keys, the console, another instance) is seen at once, on
+// SQLite and PostgreSQL alike, with no channel to keep. With Redis, lookups are kept for
+// Open311:Tuning:KeyCacheSeconds, and every writer, the admin command included, announces its change on the
+// "keys" channel before it returns; every instance clears its cache on the message (well under a second).
+// The cache is only used while this instance is subscribed: while Redis is unreachable, or before the
+// subscription is confirmed, each call reads the row, and the cache is emptied whenever the connection
+// drops or returns, so a message missed in an outage never leaves a stale key behind.
 sealed class KeyStore
 {
-    // Lookups are cached briefly; a change made here clears the cache at once, on every instance
-    // when they share a Redis (a message on its "keys" channel), otherwise within Open311:Tuning:KeyCacheSeconds.
     readonly TimeSpan cacheFor;
     readonly ConcurrentDictionary<string, (ApiKey? Key, long Until)> cache = new();
     readonly Database db;
     readonly TimeProvider time;
     readonly RedisLink redis;
+    volatile bool subscribed;
+    long generation; // bumped on every clear: a lookup read before a clear is not kept after it
 
     public KeyStore(Database db, TimeProvider time, RedisLink redis, Microsoft.Extensions.Options.IOptions<TuningOptions> tuning)
     {
@@ -22,47 +33,63 @@ sealed class KeyStore
         this.db = db;
         this.time = time;
         this.redis = redis;
-        if (redis.Configured) _ = ListenAsync();
+        if (redis.Configured && cacheFor > TimeSpan.Zero) _ = ListenAsync();
     }
 
     async Task ListenAsync()
     {
         try
         {
-            await redis.Subscriber.SubscribeAsync(redis.Channel("keys"), (_, _) => cache.Clear());
+            redis.OnConnectionChange(Clear);
+            await redis.Subscriber.SubscribeAsync(redis.Channel("keys"), (_, _) => Clear());
+            subscribed = true;
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            // The client subscribes again when Redis returns; meanwhile entries expire within the cache lifetime.
+            // Never subscribed: every lookup reads its row.
         }
     }
+
+    void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        cache.Clear();
+    }
+
+    bool Caching => subscribed && redis.Connected;
 
     const string Columns = "id, name, role, key_prefix, per_minute, created_at, revoked_at";
 
     public async Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken ct)
     {
         var hash = ApiKeySecrets.Hash(secret);
+        var caching = Caching;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (cache.TryGetValue(hash, out var hit) && hit.Until > now) return hit.Key;
+        if (caching && cache.TryGetValue(hash, out var hit) && hit.Until > now) return hit.Key;
+        var before = Interlocked.Read(ref generation);
         await using var connection = await db.OpenAsync(ct);
         var key = await connection.QuerySingleOrDefaultAsync<ApiKey>(
             $"SELECT {Columns} FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL", new { hash });
-        if (cache.Count > 10_000) cache.Clear();
-        cache[hash] = (key, now + (long)cacheFor.TotalMilliseconds);
+        if (!caching) return key;
+        if (cache.Count > 10_000) Clear();
+        if (Interlocked.Read(ref generation) == before) cache[hash] = (key, now + (long)cacheFor.TotalMilliseconds);
         return key;
     }
 
-    public void Forget()
+    // After a change: this instance forgets at once; the others when the message arrives. Awaited, so a
+    // command that exits right after its change has announced it.
+    async Task ForgetAsync()
     {
-        cache.Clear();
+        Clear();
         if (!redis.Configured) return;
         try
         {
-            redis.Subscriber.Publish(redis.Channel("keys"), "changed", StackExchange.Redis.CommandFlags.FireAndForget);
+            await redis.Subscriber.PublishAsync(redis.Channel("keys"), "changed");
         }
         catch (Exception e) when (RedisLink.IsOutage(e))
         {
-            // Other instances drop the key within the cache lifetime.
+            // Redis is down: an instance that cannot hear it does not cache (Caching); one that still can keeps a
+            // lookup at most KeyCacheSeconds.
         }
     }
 
@@ -82,7 +109,7 @@ sealed class KeyStore
             await AuditTrail.WriteAsync(c, t, now, actor, "key", created.Id.ToString(), "created", new { name, role, per_minute = perMinute });
             return created;
         }, ct);
-        Forget();
+        await ForgetAsync();
         return new NewKey(key, secret);
     }
 
@@ -116,7 +143,7 @@ sealed class KeyStore
                     new { name, role, per_minute = clearLimit ? "default" : perMinute?.ToString() });
             return updated;
         }, ct);
-        Forget();
+        await ForgetAsync();
         return key;
     }
 
@@ -129,7 +156,7 @@ sealed class KeyStore
             if (rows > 0) await AuditTrail.WriteAsync(c, t, now, actor, "key", id.ToString(), "revoked");
             return rows > 0;
         }, ct);
-        Forget();
+        await ForgetAsync();
         return revoked;
     }
 }

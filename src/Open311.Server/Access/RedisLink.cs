@@ -32,6 +32,16 @@ sealed class RedisLink : IDisposable
     public IDatabase Database => connection!.Value.GetDatabase();
     public ISubscriber Subscriber => connection!.Value.GetSubscriber();
 
+    // Connected now (false before the first use); a cache that relies on a channel's messages asks this.
+    public bool Connected => connection is { IsValueCreated: true } && connection.Value.IsConnected;
+
+    // Called when the connection drops and when it returns: messages sent in between were missed.
+    public void OnConnectionChange(Action changed)
+    {
+        connection!.Value.ConnectionFailed += (_, _) => changed();
+        connection.Value.ConnectionRestored += (_, _) => changed();
+    }
+
     public RedisChannel Channel(string name) => RedisChannel.Literal(Prefix + name);
 
     public void Dispose()

@@ -18,7 +18,8 @@ sealed class TuningOptions
     // Page starts of sync lists kept in memory (SyncBookmarks); past this many, they are dropped and made again.
     [Range(0, 10_000_000)] public int SyncBookmarks { get; set; } = 100_000;
 
-    // How long a key lookup is kept, when no change announced on Redis clears it sooner (KeyStore).
+    // With Redis only: how long a key lookup is kept when no change announced on the channel clears it sooner (KeyStore);
+    // without Redis keys are not cached. 0 turns the cache off.
     [Range(0, 3600)] public int KeyCacheSeconds { get; set; } = 5;
 
     // How often the catalog's version is read (CatalogCache), and for how long after a change made through

@@ -9,9 +9,9 @@ static class DiscoveryApi
     // Both paths: /open311/discovery.{format} and /open311/v2/discovery.{format} (CONTRACT §3).
     public static void MapDiscovery(this IEndpointRouteBuilder open311, IEndpointRouteBuilder v2)
     {
-        open311.MapGet("/discovery.{format}", GetDiscovery).WithName("GetDiscovery")
+        open311.MapGet("/discovery.{format}", GetDiscovery).WithName("GetDiscovery").Produces<DiscoveryDocument>()
             .WithSummary("Service discovery").WithDescription("Where the GeoReport v2 endpoint is, its formats and its changeset.");
-        v2.MapGet("/discovery.{format}", GetDiscovery).WithName("GetDiscoveryV2")
+        v2.MapGet("/discovery.{format}", GetDiscovery).WithName("GetDiscoveryV2").Produces<DiscoveryDocument>()
             .WithSummary("Service discovery (v2 path)");
     }
 

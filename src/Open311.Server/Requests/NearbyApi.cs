@@ -12,7 +12,7 @@ static class NearbyApi
 
     public static void MapNearby(this IEndpointRouteBuilder v2) =>
         // Before /requests/{service_request_id}.{format}, which the path matches too (request ids are YY-NNNNNNNN).
-        v2.MapGet("/requests/nearby.{format}", Nearby).WithName("NearbyRequests").WithMetadata(new OffersGeoJson()).WithOrder(-1)
+        v2.MapGet("/requests/nearby.{format}", Nearby).WithName("NearbyRequests").Produces<List<RequestWire>>().WithMetadata(new OffersGeoJson()).WithOrder(-1)
             .WithSummary("Open requests of a service near a point: is this already reported?")
             .WithDescription("service_code, lat and long are required. Open requests of that service within Open311:Nearby:Metres " +
                 "(default 50) of the point, requested in the last 30 days, nearest first, at most 10; the same shape as a search. " +

@@ -7,7 +7,7 @@ static partial class RequestsApi
 {
     public static void MapRequests(this IEndpointRouteBuilder v2)
     {
-        v2.MapGet("/requests.{format}", SearchRequests).WithName("SearchRequests").WithMetadata(new OffersGeoJson())
+        v2.MapGet("/requests.{format}", SearchRequests).WithName("SearchRequests").Produces<List<RequestWire>>().WithMetadata(new OffersGeoJson())
             .WithSummary("Search service requests")
             .WithDescription("GeoReport v2 filters plus the Austin addendum's q, updated_after/updated_before, per_page, page and order. " +
                 "Date pairs span at most 90 days; with no date and no ids, the last 90 days of requested_datetime. " +
@@ -15,9 +15,9 @@ static partial class RequestsApi
                 "order=distance (nearest first, with lat/long); extensions=true adds distance in metres. " +
                 "format json, xml or geojson (an RFC 7946 FeatureCollection of the requests with coordinates).");
         v2.MapNearby();
-        v2.MapGet("/requests/{service_request_id}.{format}", GetRequest).WithName("GetRequest").WithMetadata(new OffersGeoJson())
+        v2.MapGet("/requests/{service_request_id}.{format}", GetRequest).WithName("GetRequest").Produces<List<RequestWire>>().WithMetadata(new OffersGeoJson())
             .WithSummary("One service request, as a one-element list (geojson: a FeatureCollection)");
-        v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest")
+        v2.MapPost("/requests.{format}", CreateRequest).WithName("CreateRequest").Produces<List<CreatedRequestWire>>()
             .WithSummary("Create a service request")
             .WithDescription("Form fields (or query parameters; the body wins). Needs an api_key. attribute[CODE]=value; " +
                 "a multivaluelist as attribute[CODE][]=v or the key repeated. multipart/form-data may carry photos as media (or photo1..photoN); " +

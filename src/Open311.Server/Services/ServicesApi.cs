@@ -4,10 +4,10 @@ static class ServicesApi
 {
     public static void MapServices(this IEndpointRouteBuilder v2)
     {
-        v2.MapGet("/services.{format}", ListServices).WithName("ListServices")
+        v2.MapGet("/services.{format}", ListServices).WithName("ListServices").Produces<List<ServiceWire>>()
             .WithSummary("Service list").WithDescription("Every service that can be requested, with its group and keywords. " +
                 "With lat and long: only the services offered at that point (inside the jurisdiction and the service's own area).");
-        v2.MapGet("/services/{service_code}.{format}", GetServiceDefinition).WithName("GetServiceDefinition")
+        v2.MapGet("/services/{service_code}.{format}", GetServiceDefinition).WithName("GetServiceDefinition").Produces<ServiceDefinitionWire>()
             .WithSummary("Service definition")
             .WithDescription("The attributes a request for this service takes. Austin addendum: extensions=true adds extended_attributes {active, notice, updated_at}.");
     }

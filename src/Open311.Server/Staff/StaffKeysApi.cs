@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Open311;
 
-// /api/v1/keys, for admin keys only. The secret is shown once, in the answer to POST; KeyStore clears
-// its lookup cache on every change, so a revoked key is refused at once.
+// /api/v1/keys, for admin keys only. The secret is shown once, in the answer to POST; a change is seen on the next
+// call of every instance (KeyStore: no cache without Redis, a message on its channel with it).
 static class StaffKeysApi
 {
     public static void MapStaffKeys(this IEndpointRouteBuilder admin)

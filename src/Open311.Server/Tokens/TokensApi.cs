@@ -3,7 +3,7 @@ namespace Open311;
 static class TokensApi
 {
     public static void MapTokens(this IEndpointRouteBuilder v2) =>
-        v2.MapGet("/tokens/{token}.{format}", GetToken).WithName("GetToken")
+        v2.MapGet("/tokens/{token}.{format}", GetToken).WithName("GetToken").Produces<List<TokenWire>>()
             .WithSummary("Request id from a token")
             .WithDescription("Austin addendum: send the api_key the request was created with; any other key gets 404, as for an unknown token.");
 

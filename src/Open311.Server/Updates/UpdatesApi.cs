@@ -17,8 +17,8 @@ static class UpdatesApi
                 "with one, the other is 24 hours away (never past now). One update per change, the same changes as the updated_after sync: " +
                 "update_id, service_request_id, status (upper-case: OPEN, IN_PROGRESS, FIXED, ...), updated_datetime, description (the change's " +
                 "public notes), media_url (its public photo), external_status_code.")
-            .Produces<List<RequestUpdateWire>>(contentType: "application/json");
-        v2.MapPost("/servicerequestupdates.{format}", ClientUpdates.PostAsync).WithName("PostServiceRequestUpdate")
+            .Produces<List<RequestUpdateWire>>();
+        v2.MapPost("/servicerequestupdates.{format}", ClientUpdates.PostAsync).WithName("PostServiceRequestUpdate").Produces<List<PostedUpdateWire>>()
             .WithSummary("A resident's comment on a request, sent on by a client such as FixMyStreet")
             .WithDescription("Form: api_key, service_request_id, update_id (the client's; sent again it answers the same id and stores nothing), " +
                 "updated_datetime, status (OPEN, CLOSED or an extended status), description, media_url, first_name, last_name, email, phone " +
