@@ -47,6 +47,7 @@ static class ServerSetup
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
         services.AddUsers();
+        services.AddSingleton<TeamStore>();
         services.AddRateLimits();
         services.AddPhotos();
         services.AddStaff();

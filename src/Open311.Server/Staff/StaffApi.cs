@@ -24,6 +24,8 @@ static class StaffApi
         staff.MapStaffRequests();
         staff.MapStaffNotes();
         staff.MapStaffPhotos();
+        staff.MapStaffTeams();
+        staff.MapGroup("").WithTags("Teams").RequireRole(r => r == Roles.Admin, "an admin key").MapStaffTeamChanges();
         staff.MapGroup("").WithTags("Keys").RequireRole(r => r == Roles.Admin, "an admin key").MapStaffKeys();
     }
 

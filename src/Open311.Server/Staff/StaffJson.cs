@@ -113,6 +113,10 @@ sealed class FieldConverter : JsonConverterFactory
                 var t when t == typeof(string) => element.ValueKind == JsonValueKind.String ? element.GetString() : null,
                 var t when t == typeof(bool) => element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : null,
                 var t when t == typeof(int) => element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var n) ? n : null,
+                // A list of strings: every item must be one, or the whole field is of the wrong kind.
+                var t when t == typeof(List<string>) => element.ValueKind == JsonValueKind.Array
+                    && element.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String)
+                    ? element.EnumerateArray().Select(i => i.GetString()!).ToList() : null,
                 _ => throw new NotSupportedException($"Field<{typeof(T).Name}> is not read"),
             };
             return value is T kept ? new(true, false, kept, false) : new(true, false, default, true);

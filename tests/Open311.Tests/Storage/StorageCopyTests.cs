@@ -37,6 +37,8 @@ public class StorageCopyTests
         await AddNoteAndPhotoAsync(source.Get<Database>());
         // A console user (staff_users).
         Assert.NotNull(await source.Get<UserStore>().CreateAsync("ada@example.gov", "Ada Okafor", "admin", "a long enough password", Actor.Command));
+        // A team with a member (teams, team_members).
+        Assert.NotNull((await source.Get<TeamStore>().CreateAsync(new TeamChange("roads", "Roads", null, null, false, ["ada@example.gov"]), Actor.Command)).Team);
         // A client's comment and an Idempotency-Key answer (CONTRACT §11): rows of client_updates and idempotency_keys.
         var comment = new HttpRequestMessage(HttpMethod.Post, "/open311/v2/servicerequestupdates.json")
         {
