@@ -44,7 +44,12 @@ public class CrashTests
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException) { return; } // the server is gone
             }
         })).ToList();
+        // Killed mid-load: after 2 s, and once at least 20 creations were acknowledged (a loaded machine takes longer
+        // to reach them; a fixed wait alone failed under the full suite with 9), but at most after 30 s.
+        var started = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(2));
+        while (created.Count < 20 && DateTime.UtcNow - started < TimeSpan.FromSeconds(30) && clients.Any(c => !c.IsCompleted))
+            await Task.Delay(100);
         await server.KillHardAsync();
         stop.Cancel();
         await Task.WhenAll(clients);
