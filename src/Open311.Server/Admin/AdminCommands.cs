@@ -9,7 +9,7 @@ namespace Open311;
 // fails (storage it cannot reach, a file that is not there) one line and exit status 1; --help exits 0.
 static partial class AdminCommands
 {
-    static readonly string[] Words = ["keys", "users", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
+    static readonly string[] Words = ["keys", "users", "teams", "services", "photos", "storage", "seed", "migrate", "help", "--help", "-h", "-?", "--version"];
     static readonly string[] HelpWords = ["--help", "-h", "-?"];
 
     // The host's own options that `serve` takes (--urls ...); any setting as --Key=value or --Section:Key value too.
@@ -68,6 +68,7 @@ static partial class AdminCommands
             + "configuration comes from appsettings.json and Open311__* environment variables.");
         root.Subcommands.Add(KeyCommands.Build(services));
         root.Subcommands.Add(UserCommands.Build(services));
+        root.Subcommands.Add(TeamCommands.Build(services));
         root.Subcommands.Add(CatalogCommands.Build(services));
         root.Subcommands.Add(PhotoCommands.Build(services));
         root.Subcommands.Add(StorageCommands.Build(services));
