@@ -47,17 +47,18 @@ static class TeamCommands
         return teams;
     }
 
-    static TeamBody Body(ParseResult parse, Option<string>? id, Option<string> name, Option<string> publicName, Option<string> email, Option<string> members)
+    static (TeamChange, List<(string, string)>) Body(ParseResult parse, Option<string>? id, Option<string> name, Option<string> publicName, Option<string> email, Option<string> members)
     {
         static Field<T> Of<T>(T? value) where T : class => value is null ? default : new(true, false, value, false);
         var list = parse.GetValue(members) is { } m ? m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList() : null;
-        return new TeamBody(id is null ? default : Of(parse.GetValue(id)), Of(parse.GetValue(name)), Of(parse.GetValue(publicName)), Of(parse.GetValue(email)), Of(list));
+        return TeamRules.Check(creating: id is not null, id is null ? default : Of(parse.GetValue(id)), Of(parse.GetValue(name)),
+            Of(parse.GetValue(publicName)), Of(parse.GetValue(email)), Of(list));
     }
 
     // The same checks as the staff API's; each problem on its own line of standard error, exit 1.
-    static async Task<int> RunAsync(IServiceProvider services, TeamBody body, bool creating, string? id, CancellationToken ct)
+    static async Task<int> RunAsync(IServiceProvider services, (TeamChange, List<(string, string)>) checkedBody, bool creating, string? id, CancellationToken ct)
     {
-        var (change, problems) = body.Check(creating);
+        var (change, problems) = checkedBody;
         if (problems.Count > 0) return Refuse(problems.Select(p => $"{Option(p.Item1)} {p.Item2}"));
         await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
         var store = services.GetRequiredService<TeamStore>();
