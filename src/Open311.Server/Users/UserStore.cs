@@ -59,6 +59,9 @@ sealed class UserStore(Database db, TimeProvider time, IOptions<UserOptions> opt
     // A wrong password counts against the account; LockoutFailures of them within LockoutMinutes lock it for
     // LockoutMinutes, and while it is locked even the right password is refused. An unknown or disabled account
     // answers Wrong, as a wrong password does, so the form tells nobody which emails exist.
+    // Concurrent attempts (issue 26): a failure is counted by one UPDATE that reads and writes the row at once, and
+    // the answer is decided from what it returns, so a burst gets no more guesses than one attempt after another;
+    // a success is written only while no lock is in force, so a right password can't lift a lock set meanwhile.
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken ct = default)
     {
         email = StaffUser.NormalEmail(email);
@@ -66,39 +69,50 @@ sealed class UserStore(Database db, TimeProvider time, IOptions<UserOptions> opt
         var window = o.LockoutMinutes * 60_000L;
         var now = Now;
         // The hash is checked outside the write: it takes a while on purpose, and writes wait for each other.
-        (long Id, string Hash, bool Active, int Failures, long? FailuresSince, long? LockedUntil) row;
+        (long Id, string Hash, bool Active) row;
         await using (var connection = await db.OpenAsync(ct))
-            row = await connection.QuerySingleOrDefaultAsync<(long, string, bool, int, long?, long?)>(
-                "SELECT id, password_hash, active, failures, failures_since, locked_until FROM staff_users WHERE email = @email", new { email });
+            row = await connection.QuerySingleOrDefaultAsync<(long, string, bool)>(
+                "SELECT id, password_hash, active FROM staff_users WHERE email = @email", new { email });
         if (row.Id == 0)
         {
             hasher.HashPassword(null!, password); // the same work as a real check, so timing tells nothing either
             return new SignInResult(SignInOutcome.Wrong, null);
         }
-        if (row.LockedUntil > now) return new SignInResult(SignInOutcome.Locked, null);
+        // Checked even while locked: the same work and the same answer whichever it is.
         var verdict = hasher.VerifyHashedPassword(null!, row.Hash, password);
         if (verdict == PasswordVerificationResult.Failed || !row.Active)
         {
-            var fresh = row.FailuresSince is null || row.FailuresSince <= now - window;
-            var failures = fresh ? 1 : row.Failures + 1;
-            var locked = failures >= o.LockoutFailures;
-            await db.WriteAsync(async (c, t) =>
+            // While a lock is in force failures go on counting (past the limit) and the lock stays as it is; a count
+            // older than the window (which a lock that has ended always is) starts again at 1.
+            var (failures, lockedUntil) = await db.WriteAsync(async (c, t) =>
             {
-                await c.ExecuteAsync(
-                    "UPDATE staff_users SET failures = @failures, failures_since = @since, locked_until = @until WHERE id = @id",
-                    new { failures = locked ? 0 : failures, since = locked ? null : fresh ? now : row.FailuresSince,
-                        until = locked ? now + window : (long?)null, id = row.Id }, t);
-                if (locked) await AuditTrail.WriteAsync(c, t, now, Actor.Anonymous, "user", row.Id.ToString(), "locked", new { failures });
+                var counted = await c.QuerySingleAsync<(int Failures, long? LockedUntil)>(
+                    """
+                    UPDATE staff_users SET
+                        failures = CASE WHEN locked_until > @now THEN failures + 1
+                            WHEN failures_since IS NULL OR failures_since <= @stale THEN 1 ELSE failures + 1 END,
+                        failures_since = CASE WHEN locked_until > @now THEN failures_since
+                            WHEN failures_since IS NULL OR failures_since <= @stale THEN @now ELSE failures_since END,
+                        locked_until = CASE WHEN locked_until > @now THEN locked_until
+                            WHEN (CASE WHEN failures_since IS NULL OR failures_since <= @stale THEN 1 ELSE failures + 1 END) >= @limit
+                                THEN @until ELSE NULL END
+                    WHERE id = @id
+                    RETURNING failures, locked_until
+                    """, new { now, stale = now - window, limit = o.LockoutFailures, until = now + window, id = row.Id }, t);
+                // Only the attempt that brought the count to the limit set the lock: the ones after it count past it.
+                if (counted.LockedUntil > now && counted.Failures == o.LockoutFailures)
+                    await AuditTrail.WriteAsync(c, t, now, Actor.Anonymous, "user", row.Id.ToString(), "locked", new { failures = counted.Failures });
+                return counted;
             }, ct);
-            return new SignInResult(locked ? SignInOutcome.Locked : SignInOutcome.Wrong, null);
+            return new SignInResult(lockedUntil > now ? SignInOutcome.Locked : SignInOutcome.Wrong, null);
         }
         var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(null!, password) : row.Hash;
-        var user = await db.WriteAsync((c, t) => c.QuerySingleAsync<StaffUser>(
+        var user = await db.WriteAsync((c, t) => c.QuerySingleOrDefaultAsync<StaffUser>(
             $"""
             UPDATE staff_users SET failures = 0, failures_since = NULL, locked_until = NULL, password_hash = @rehash
-            WHERE id = @id RETURNING {Columns}
-            """, new { rehash, id = row.Id }, t), ct);
-        return new SignInResult(SignInOutcome.SignedIn, user);
+            WHERE id = @id AND active = @yes AND (locked_until IS NULL OR locked_until <= @now) RETURNING {Columns}
+            """, new { rehash, id = row.Id, yes = true, now }, t), ct);
+        return user is null ? new SignInResult(SignInOutcome.Locked, null) : new SignInResult(SignInOutcome.SignedIn, user);
     }
 
     // The user's own change: the current password (or the one-time one) and a new one. Returns the problem, if any.

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Open311;
 
-// Sign-in: email and password. A wrong password, an unknown email and a disabled account all read the same;
-// a locked account says so (and for how long in general terms), never which of the others it was.
+// Sign-in: email and password. A wrong password, an unknown email, a disabled account and a locked one all read the
+// same (issue 26: a lock said so only for emails that exist); an admin sees the lock on the users page.
 sealed class SignInModel(UserStore users) : PageModel
 {
     [BindProperty] public string? Email { get; set; }
@@ -25,7 +25,7 @@ sealed class SignInModel(UserStore users) : PageModel
         var result = await users.SignInAsync(Email, Password, ct);
         if (result.Outcome != SignInOutcome.SignedIn)
         {
-            Problem = result.Outcome == SignInOutcome.Locked ? "SignInLocked" : "SignInWrong";
+            Problem = "SignInWrong";
             Password = null;
             return Page();
         }
