@@ -32,6 +32,8 @@ static class ServerSetup
         services.AddOptions<TuningOptions>().BindConfiguration("Open311:Tuning").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         RequestLimits.AddRequestLimits(services);
+        // No `Server: Kestrel` on the answers: what runs the server is nobody's business.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.AddServerHeader = false);
         services.AddSingleton(sp => DateCodec.For(sp.GetRequiredService<IOptions<Open311Options>>().Value.TimeZone));
         services.AddStorage();
         services.AddSingleton<Boundary>();
@@ -79,7 +81,9 @@ static class ServerSetup
 
     public static WebApplication UseOpen311(this WebApplication app)
     {
-        // First of all: a URL or headers over Open311:Limits are answered before anything reads them.
+        // First of all: every answer's security headers (refusals and error pages included), then a URL or headers
+        // over Open311:Limits are answered before anything reads them.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311"), public311 => public311.UseResponseCompression());
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).

@@ -35,11 +35,10 @@ static class WebSetup
         return services;
     }
 
-    // Before routing: the web's headers, its static files (served before the API's rate limiter sees them) and the
-    // resident's language. The API paths pass through untouched.
+    // Before routing: the web's static files (served before the API's rate limiter sees them) and the resident's
+    // language. The API paths pass through untouched. (The headers, SecurityHeaders, come first of all, in Hosting.)
     public static IApplicationBuilder UseWeb(this IApplicationBuilder app)
     {
-        app.UseMiddleware<SecurityHeaders>();
         app.UseWhen(c => WebPaths.IsWeb(c.Request.Path), web =>
         {
             web.UseStaticFiles();
