@@ -13,7 +13,10 @@ sealed record CatalogService(
     IReadOnlyList<CatalogAttribute>? Attributes = null,
     string? UpdatedAt = null,
     // CONTRACT §10: the service's own area, a GeoJSON Polygon or MultiPolygon; null or left out: everywhere.
-    System.Text.Json.JsonElement? Area = null)
+    System.Text.Json.JsonElement? Area = null,
+    // CONTRACT §14: the team that works its requests when no routing rule names one (a team id), and its target.
+    string? DefaultTeam = null,
+    ServiceSla? Sla = null)
 {
     // The area as stored: null for none.
     public string? AreaText => Area is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined } a
@@ -25,13 +28,15 @@ sealed record CatalogService(
         e.Attributes.Select(a => new CatalogAttribute(a.Code, a.Datatype, a.Description, a.SortOrder, a.Variable, a.Required,
             a.DatatypeDescription, a.IsList ? a.Values.ToList() : null)).ToList(),
         dates.Format(e.Service.UpdatedAt),
-        e.Service.Area is { } area ? System.Text.Json.JsonDocument.Parse(area).RootElement.Clone() : null);
+        e.Service.Area is { } area ? System.Text.Json.JsonDocument.Parse(area).RootElement.Clone() : null,
+        e.Service.DefaultTeam, e.Service.Sla);
 
     // The services row a save writes (the database gives the id).
     public ServiceRow ToRow(long now) => new()
     {
         ServiceCode = ServiceCode, ServiceName = ServiceName, Description = Description, Type = Type, Keywords = Keywords,
         GroupName = Group, Active = Active, Notice = Notice, CreatedAt = now, UpdatedAt = now, Area = AreaText,
+        DefaultTeam = DefaultTeam, SlaAmount = Sla?.Amount, SlaUnit = Sla?.Unit,
     };
 
     // The service with its attribute rows, as the catalog holds it: what a new request is checked against.

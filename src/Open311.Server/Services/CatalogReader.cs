@@ -17,6 +17,12 @@ sealed class ServiceRow
     public long UpdatedAt { get; init; }
     // Its own area as GeoJSON (CONTRACT §10); null: wherever the jurisdiction is.
     public string? Area { get; init; }
+    // Issue 28: the team that works its requests when no routing rule names one, and its target (both may be null).
+    public string? DefaultTeam { get; init; }
+    public int? SlaAmount { get; init; }
+    public string? SlaUnit { get; init; }
+
+    public ServiceSla? Sla => SlaAmount is { } amount && SlaUnit is { } unit ? new ServiceSla(amount, unit) : null;
 
     public static readonly Table<ServiceRow> Table = new("services", "id",
         Col.BigInt<ServiceRow>("id", s => s.Id),
@@ -30,7 +36,10 @@ sealed class ServiceRow
         Col.Text<ServiceRow>("notice", s => s.Notice),
         Col.BigInt<ServiceRow>("created_at", s => s.CreatedAt),
         Col.BigInt<ServiceRow>("updated_at", s => s.UpdatedAt),
-        Col.Text<ServiceRow>("area", s => s.Area));
+        Col.Text<ServiceRow>("area", s => s.Area),
+        Col.Text<ServiceRow>("default_team", s => s.DefaultTeam),
+        Col.Int<ServiceRow>("sla_amount", s => s.SlaAmount),
+        Col.Text<ServiceRow>("sla_unit", s => s.SlaUnit));
 }
 
 sealed class AttributeRow

@@ -13,6 +13,9 @@ static partial class CatalogRules
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     public static partial Regex ServiceCode();
 
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex TeamId();
+
     static readonly string[] Types = ["realtime", "batch", "blackbox"];
 
     // Each problem names the field at fault, as "field problem".
@@ -38,6 +41,13 @@ static partial class CatalogRules
         else if (s.ServiceName.Length > 200) Fail("service_name", "must be at most 200 characters");
         if (s.Description?.Length > 4000) Fail("description", "must be at most 4000 characters");
         if (s.Group?.Length > 200) Fail("group", "must be at most 200 characters");
+        if (s.DefaultTeam is { } team && !TeamId().IsMatch(team))
+            Fail("default_team", "must be a team's id (lower-case letters, digits and hyphens), or null");
+        if (s.Sla is { } sla)
+        {
+            if (!ServiceSla.Units.Contains(sla.Unit)) Fail("sla.unit", "must be hours, calendar_days or work_days");
+            if (sla.Amount is < 1 or > 10_000) Fail("sla.amount", "must be a whole number from 1 to 10000");
+        }
         if (s.Keywords?.Length > 1000) Fail("keywords", "must be at most 1000 characters");
         if (s.Notice?.Length > 4000) Fail("notice", "must be at most 4000 characters");
         if (!Types.Contains(s.Type)) Fail("type", "must be realtime, batch or blackbox");

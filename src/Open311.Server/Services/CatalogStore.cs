@@ -22,6 +22,16 @@ sealed class CatalogStore(Database db, TimeProvider time, CatalogCache cache)
             return true;
         }, ct);
 
+    // The default teams named that are not teams, as "the service's code, the team": a save would refuse them.
+    public async Task<List<(string ServiceCode, string Team)>> UnknownTeamsAsync(IEnumerable<CatalogService> services, CancellationToken ct = default)
+    {
+        var named = services.Where(s => s.DefaultTeam is not null).ToList();
+        if (named.Count == 0) return [];
+        await using var connection = await db.OpenAsync(ct);
+        var teams = (await connection.QueryAsync<string>("SELECT id FROM teams")).ToHashSet(StringComparer.Ordinal);
+        return named.Where(s => !teams.Contains(s.DefaultTeam!)).Select(s => (s.ServiceCode, s.DefaultTeam!)).ToList();
+    }
+
     public async Task<CatalogChange> SaveAsync(DbConnection c, DbTransaction t, CatalogService s, Actor actor)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -28,7 +28,8 @@ sealed class CatalogTransfer(CatalogReader catalog, CatalogStore store, Database
     public async Task<(ImportOutcome? Outcome, List<string> Problems)> ImportAsync(string path, bool replace, Actor actor, CancellationToken ct)
     {
         var (services, problems) = await ReadAsync(path, ct);
-        return services is null ? (null, problems) : (await ApplyAsync(services, replace, actor, ct), problems);
+        if (services is not null) problems.AddRange(await UnknownTeamsAsync(services, ct));
+        return services is null || problems.Count > 0 ? (null, problems) : (await ApplyAsync(services, replace, actor, ct), problems);
     }
 
     // name: how the problems name the file (its path, or an uploaded file's name).
@@ -36,8 +37,12 @@ sealed class CatalogTransfer(CatalogReader catalog, CatalogStore store, Database
         CancellationToken ct)
     {
         var (services, problems) = await ReadAsync(file, name, ct);
-        return services is null ? (null, problems) : (await ApplyAsync(services, replace, actor, ct), problems);
+        if (services is not null) problems.AddRange(await UnknownTeamsAsync(services, ct));
+        return services is null || problems.Count > 0 ? (null, problems) : (await ApplyAsync(services, replace, actor, ct), problems);
     }
+
+    async Task<List<string>> UnknownTeamsAsync(List<CatalogService> services, CancellationToken ct) =>
+        (await store.UnknownTeamsAsync(services, ct)).Select(u => $"services[{services.FindIndex(s => s.ServiceCode == u.ServiceCode)}] ({u.ServiceCode}): default_team {u.Team} is not a team").ToList();
 
     // replace: services not in the file are deleted, or deactivated when they have requests (CatalogStore.DeleteAsync).
     Task<ImportOutcome> ApplyAsync(List<CatalogService> services, bool replace, Actor actor, CancellationToken ct) =>

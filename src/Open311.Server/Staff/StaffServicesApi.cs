@@ -32,7 +32,7 @@ static class StaffServicesApi
 
     public static async Task<IResult> CreateService(HttpContext http, CatalogReader catalog, CatalogStore store, DateCodec dates, CancellationToken ct)
     {
-        var (service, problem) = await ReadAsync(http, pathCode: null, ct);
+        var (service, problem) = await ReadAsync(http, store, pathCode: null, ct);
         if (service is null) return problem!;
         if (!await store.CreateAsync(service, http.Caller().Actor, ct))
             return Problems.Status(409, $"Service {service.ServiceCode} exists; PUT /api/v1/services/{service.ServiceCode} replaces it");
@@ -42,7 +42,7 @@ static class StaffServicesApi
     public static async Task<IResult> PutService(string code, HttpContext http, CatalogReader catalog, CatalogStore store, DateCodec dates,
         CancellationToken ct)
     {
-        var (service, problem) = await ReadAsync(http, code, ct);
+        var (service, problem) = await ReadAsync(http, store, code, ct);
         if (service is null) return problem!;
         var change = await store.SaveAsync(service, http.Caller().Actor, ct);
         var saved = await FindAsync(catalog, code, dates, ct);
@@ -58,8 +58,8 @@ static class StaffServicesApi
             _ => Results.Ok(new ServiceRemoval(code, "deleted", "The service had no requests and was deleted.")),
         };
 
-    // The body as a CatalogService, checked by CatalogRules; on PUT the code comes from the path.
-    static async Task<(CatalogService? Service, IResult? Problem)> ReadAsync(HttpContext http, string? pathCode, CancellationToken ct)
+    // The body as a CatalogService, checked by CatalogRules (and its default team by the teams there are); on PUT the code comes from the path.
+    static async Task<(CatalogService? Service, IResult? Problem)> ReadAsync(HttpContext http, CatalogStore store, string? pathCode, CancellationToken ct)
     {
         var (service, problem) = await StaffJson.ReadAsync<CatalogService>(http.Request, ct);
         if (service is null) return (null, problem);
@@ -71,6 +71,8 @@ static class StaffServicesApi
         }
         service = service with { UpdatedAt = null };
         var problems = CatalogRules.Check(service);
+        if (problems.Count == 0 && (await store.UnknownTeamsAsync([service], ct)).Count > 0)
+            problems.Add(("default_team", $"is not a team: GET /api/v1/teams lists them"));
         return problems.Count > 0 ? (null, Problems.Invalid(problems)) : (service, null);
     }
 }

@@ -50,7 +50,11 @@ sealed partial class CatalogModel(CatalogReader reader, CatalogStore store, Date
         if (act != "save" && Form.Apply(act)) return Page();
 
         var existing = All.FirstOrDefault(s => s.ServiceCode == Form.Code?.Trim());
-        var service = Form.ToService(IsNew ? null : existing?.Area);
+        // What the editor does not show is kept as it is: the area, the default team, the target.
+        var service = Form.ToService(IsNew ? null : existing?.Area) with
+        {
+            DefaultTeam = IsNew ? null : existing?.DefaultTeam, Sla = IsNew ? null : existing?.Sla,
+        };
         Problems.AddRange(CatalogRules.Check(service));
         if (Problems.Count == 0)
         {
