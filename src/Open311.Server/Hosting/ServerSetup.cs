@@ -49,6 +49,7 @@ static class ServerSetup
         services.AddUsers();
         services.AddRateLimits();
         services.AddPhotos();
+        services.AddCasework();
         services.AddStaff();
         services.AddOptions<ClientUpdateOptions>().BindConfiguration("Open311:ClientUpdates");
         services.AddUpdates();
