@@ -52,6 +52,7 @@ static class ServerSetup
         services.AddSingleton<TeamStore>();
         services.AddRateLimits();
         services.AddPhotos();
+        services.AddCasework();
         services.AddStaff();
         services.AddOptions<ClientUpdateOptions>().BindConfiguration("Open311:ClientUpdates");
         services.AddUpdates();

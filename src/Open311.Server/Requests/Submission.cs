@@ -97,6 +97,12 @@ static class Rules
     public const string Photo = "photo";
     public const string PhotoTooLarge = "photo_too_large";
     public const string TooManyPhotos = "too_many_photos";
+    // The rules of a change to a request (Casework).
+    public const string Unknown = "unknown";
+    public const string WrongType = "wrong_type";
+    public const string Disagrees = "disagrees";
+    public const string GoesWith = "goes_with";
+    public const string Nothing = "nothing";
 }
 
 // Every rule of CONTRACT §4, checked at once: all problems are listed in one answer.

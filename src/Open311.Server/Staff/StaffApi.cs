@@ -9,7 +9,6 @@ static class StaffApi
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => WireJson.Staffed(o.SerializerOptions));
-        services.AddSingleton<RequestChanges>();
         services.AddSingleton<StaffRequestReads>();
         services.AddSingleton<StaffQueue>();
         services.AddSingleton<StaffNumbers>();

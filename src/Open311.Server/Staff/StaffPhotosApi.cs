@@ -18,8 +18,8 @@ static class StaffPhotosApi
             .WithSummary("Remove a photo and its file").Produces(204).ProducesProblem(404).ProducesProblem(412);
     }
 
-    public static async Task<IResult> AddPhoto(string id, HttpContext http, RequestChanges changes, StaffRequestReads reads,
-        PhotoFiles files, IOptions<PhotoOptions> options, CancellationToken ct)
+    public static async Task<IResult> AddPhoto(string id, HttpContext http, Casework casework, StaffRequestReads reads,
+        IOptions<PhotoOptions> options, CancellationToken ct)
     {
         if (!FormBody.IsForm(http.Request))
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be multipart/form-data");
@@ -28,7 +28,7 @@ static class StaffPhotosApi
 
         var problems = new List<(string, string)>();
         var title = form["title"].ToString().Trim();
-        if (title.Length > 200) problems.Add(("title", "must be at most 200 characters"));
+        if (title.Length > Casework.MaxPhotoTitle) problems.Add(("title", $"must be at most {Casework.MaxPhotoTitle} characters"));
         var isPublic = Flags.Parse("public", form["public"].ToString(), (p, m) => problems.Add((p, m)));
         if (form.Files.GetFiles("file") is not { Count: 1 } sent) return Problems.Invalid("file", "must be exactly one file");
         var (photo, problem) = await PhotoIntake.ReadAsync(sent[0], options.Value, ct);
@@ -36,8 +36,8 @@ static class StaffPhotosApi
         if (problem is not null) problems.Add(("file", problem.Message));
         if (problems.Count > 0) return Problems.Invalid(problems);
 
-        var result = await AddAsync(changes, files, id, IfMatch.From(http.Request), http.Caller().Actor, photo!, title, isPublic, ct);
-        if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
+        var result = await casework.AddPhotoAsync(id, IfMatch.From(http.Request), http.Caller().Actor, photo!, title, isPublic, ct);
+        if (StaffChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Created(reads.Photo(result.Value!, id, http.Request).StaffUrl, reads.Photo(result.Value!, id, http.Request));
     }
 
@@ -56,38 +56,11 @@ static class StaffPhotosApi
         return (path, photo.ContentType);
     }
 
-    public static async Task<IResult> DeletePhoto(string id, long photo_id, HttpContext http, RequestChanges changes, PhotoFiles files, CancellationToken ct)
+    public static async Task<IResult> DeletePhoto(string id, long photo_id, HttpContext http, Casework casework, CancellationToken ct)
     {
-        var result = await RemoveAsync(changes, id, photo_id, IfMatch.From(http.Request), http.Caller().Actor, ct);
-        if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
-        // The row is gone with the commit; now the file goes too.
-        files.Remove(result.Value!.FileName);
-        return Results.NoContent();
+        var result = await casework.RemovePhotoAsync(id, IfMatch.From(http.Request), http.Caller().Actor, photo_id, ct);
+        return StaffChanges.Refusal(result, id, http) ?? Results.NoContent();
     }
-
-    // A photo added to a request in one change (its file kept only if the change is done): for POST photos and the
-    // console's request page alike. The photo has passed PhotoIntake's checks.
-    public static Task<ChangeResult<PhotoRow>> AddAsync(RequestChanges changes, PhotoFiles files, string id, IfMatch ifMatch, Actor actor,
-        CleanPhoto photo, string title, bool isPublic, CancellationToken ct) =>
-        files.KeepAsync([photo], stored => changes.ApplyAsync(id, ifMatch, actor, async change =>
-        {
-            var photoId = await PhotoRows.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
-                title.Length == 0 ? null : title, isPublic, change.Now, change.Actor.KeyId);
-            await change.AuditAsync("photo", photoId.ToString(), "photo added",
-                new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
-            return Step.Done((await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId))!);
-        }, ct), r => r.Status == ChangeStatus.Done, ct);
-
-    // A photo's row removed in one change; the caller removes its file once the change is done.
-    public static Task<ChangeResult<PhotoRow>> RemoveAsync(RequestChanges changes, string id, long photoId, IfMatch ifMatch, Actor actor, CancellationToken ct) =>
-        changes.ApplyAsync(id, ifMatch, actor, async change =>
-        {
-            var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId);
-            if (photo is null) return RequestChange.Missing<PhotoRow>($"Photo {photoId} of request {id}");
-            await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photoId);
-            await change.AuditAsync("photo", photoId.ToString(), "photo removed", new { @public = photo.Public });
-            return Step.Done(photo);
-        }, ct);
 }
 
 // The documented form of POST photos.

@@ -55,7 +55,7 @@ static class StaffRequestsApi
         return Results.Ok(request);
     }
 
-    public static async Task<IResult> PatchRequest(string id, HttpContext http, RequestChanges changes, StaffRequestReads reads,
+    public static async Task<IResult> PatchRequest(string id, HttpContext http, Casework casework, StaffRequestReads reads,
         DateCodec dates, CancellationToken ct)
     {
         var (body, problem) = await StaffJson.ReadAsync<PatchBody>(http.Request, ct);
@@ -63,8 +63,8 @@ static class StaffRequestsApi
         var (patch, problems) = body.Check(dates);
         if (patch is null) return Problems.Invalid(problems);
 
-        var result = await changes.ApplyAsync(id, IfMatch.From(http.Request), http.Caller().Actor, change => RequestLifecycle.ApplyAsync(change, patch), ct);
-        if (RequestChanges.Refusal(result, id, http) is { } refused) return refused;
+        var result = await casework.ChangeAsync(id, IfMatch.From(http.Request), http.Caller().Actor, patch, ct);
+        if (StaffChanges.Refusal(result, id, http) is { } refused) return refused;
         return Results.Ok(await reads.FindAsync(id, http.Request, ct));
     }
 

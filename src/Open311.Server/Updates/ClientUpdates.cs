@@ -8,7 +8,7 @@ namespace Open311;
 // privately beside the client's update_id; the same update_id from the same key answers the same id again and
 // stores nothing. A client's status reopens a closed request only where MayReopen allows; no other status is changed
 // by a client (FixMyStreet sends CLOSED when a resident says it is fixed: the comment is kept, staff decide).
-sealed class ClientUpdates(Database db, RequestChanges changes, DateCodec dates, IOptions<ClientUpdateOptions> options)
+sealed class ClientUpdates(Database db, Casework casework, DateCodec dates, IOptions<ClientUpdateOptions> options)
 {
     public static async Task<IResult> PostAsync(string format, HttpContext http, ClientUpdates updates, CancellationToken ct)
     {
@@ -55,25 +55,20 @@ sealed class ClientUpdates(Database db, RequestChanges changes, DateCodec dates,
         string? detail, Contact contact, CancellationToken ct, bool retried = false)
     {
         if (await StoredAsync(key.Id, clientId, ct) is { } earlier) return earlier;
-        var result = await changes.ApplyAsync<string>(serviceRequestId, new IfMatch(null), key.Actor, async change =>
+        var text = string.Join("\n\n", new[] { description, mediaUrl }.OfType<string>());
+        var comment = new ResidentComment(text, options.Value.Public, detail, options.Value.MayReopen);
+        var result = await casework.CommentAsync(serviceRequestId, key.Actor, comment, async record =>
         {
-            var updateId = UpdateFeed.UpdateId(serviceRequestId, change.Now);
+            var updateId = UpdateFeed.UpdateId(serviceRequestId, record.At);
             // Two calls with the same update_id at once: the second's row is not written, and its change undone.
-            var kept = await change.Connection.ExecuteAsync(
+            var kept = await record.Connection.ExecuteAsync(
                 """
                 INSERT INTO client_updates (api_key_id, client_update_id, request_id, update_id, created_at, first_name, last_name, email, phone)
                 VALUES (@keyId, @clientId, @requestId, @updateId, @now, @FirstName, @LastName, @Email, @Phone)
                 ON CONFLICT (api_key_id, client_update_id) DO NOTHING
-                """, new { keyId = key.Id, clientId, requestId = change.Row.Id, updateId, now = change.Now,
-                    contact.FirstName, contact.LastName, contact.Email, contact.Phone }, change.Transaction);
-            if (kept == 0) return RequestChange.Missing<string>("an update_id sent twice at once");
-            var text = string.Join("\n\n", new[] { description, mediaUrl }.OfType<string>());
-            if (text.Length > 0) await change.AddNoteAsync("activity", "Update from a resident", text, options.Value.Public);
-            await change.AuditAsync("note", updateId, "client update", new { @public = options.Value.Public, status = detail });
-            var reopens = detail is not null && StatusDetails.StatusOf(detail) == "open" && change.Row.Status == "closed";
-            if (reopens && options.Value.MayReopen)
-                await RequestLifecycle.ApplyAsync(change, RequestPatch.SetStatusDetail(StatusDetails.Reopened));
-            return Step.Done(updateId);
+                """, new { keyId = key.Id, clientId, requestId = record.RequestId, updateId, now = record.At,
+                    contact.FirstName, contact.LastName, contact.Email, contact.Phone }, record.Transaction);
+            return kept == 0 ? null : updateId;
         }, ct);
         return result.Status switch
         {

@@ -6,7 +6,7 @@ namespace Open311;
 
 // The staff console at /console (issue 15): people sign in with the framework's cookie authentication; every page
 // needs a signed-in user, the admin pages an admin. The pages share the resident site's layout, strings, headers
-// and error pages (WebSetup), and change requests through the staff API's own classes (RequestChanges & co).
+// and error pages (WebSetup), and change requests through Casework, as the staff API does.
 static class ConsoleSetup
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;

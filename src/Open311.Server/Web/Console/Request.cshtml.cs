@@ -5,11 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Open311;
 
 // One request as staff see it: every field and the resident's contact, the answers with their questions, the notes
-// as a timeline (public and private), photos, the full history; and the staff API's changes, made through the same
-// classes (RequestChanges with PatchBody's, NoteBody's and PhotoIntake's rules), so each is audited under the user's
-// name and moves updated_datetime. Every form carries the version the page showed: a change made by someone else
+// as a timeline (public and private), photos, the full history; and the changes, made by Casework's operations as the
+// staff API's are, so each is audited under the user's name and moves updated_datetime. Every form carries the version the page showed: a change made by someone else
 // since is not overwritten but shown ("changed by Dana at 10:42: reload").
-sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, CatalogCache catalog, PhotoFiles files, Database db,
+sealed class RequestModel(StaffRequestReads reads, Casework casework, CatalogCache catalog, PhotoFiles files, Database db,
     RequestQueries requests, IOptions<PhotoOptions> photoOptions, DateCodec dates, WebDates webDates,
     Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
@@ -43,11 +42,11 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
 
     public async Task<IActionResult> OnPostNoteAsync(string id, long version, CancellationToken ct)
     {
-        var body = new NoteBody(Sent(NoteText), default, new Field<bool>(true, false, NoteVisibility == "public", false));
-        var (note, problems) = body.Check();
-        if (note is null) return await RefuseAsync(id, problems.Any(p => p.Item1 == "description" && p.Item2.Contains("required")) ? "NoteMissing" : "NoteTooLong", ct);
-        var result = await changes.ApplyAsync(id, For(version), User.Actor(), change => StaffNotesApi.AddAsync(change, note), ct);
-        return await AnswerAsync(id, result, note.Public ? "public-note" : "private-note", ct);
+        var isPublic = NoteVisibility == "public";
+        var result = await casework.AddNoteAsync(id, IfMatch.Version(version), User.Actor(), NoteText ?? "", null, isPublic, ct);
+        if (result.Status == ChangeStatus.Invalid)
+            return await RefuseAsync(id, result.Problems!.Any(p => p.Rule == Rules.Required) ? "NoteMissing" : "NoteTooLong", ct);
+        return await AnswerAsync(id, result, isPublic ? "public-note" : "private-note", ct);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string id, long version, string? status, string? agency, string? expected, CancellationToken ct)
@@ -74,7 +73,7 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
                 return await RefuseFieldAsync(id, "status_detail", T("Con_StatusDisagree", ConsoleText.Status(text, sd), ConsoleText.Status(text, StatusDetails.StatusOf(sd))), ct);
             return await RefuseAsync(id, "UpdateBad", ct);
         }
-        var result = await changes.ApplyAsync(id, For(version), User.Actor(), change => RequestLifecycle.ApplyAsync(change, patch), ct);
+        var result = await casework.ChangeAsync(id, IfMatch.Version(version), User.Actor(), patch, ct);
         if (result.Status == ChangeStatus.NotFound && result.Missing is not null)
             return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateMissing", original), ct);
         var closes = (patch.Status ?? (patch.StatusDetail is { } pd ? StatusDetails.StatusOf(pd) : null)) == "closed" && current.Status == "open";
@@ -87,23 +86,18 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
     {
         if (file is null) return await RefuseAsync(id, "PhotoMissing", ct);
         var text = title?.Trim() ?? "";
-        if (text.Length > 200) return await RefuseAsync(id, "PhotoTitleLong", ct);
+        if (text.Length > Casework.MaxPhotoTitle) return await RefuseAsync(id, "PhotoTitleLong", ct);
         var (photo, problem) = await PhotoIntake.ReadAsync(file, photoOptions.Value, ct);
         if (problem is not null) return await RefuseAsync(id, "PhotoBad", ct);
-        var result = await StaffPhotosApi.AddAsync(changes, files, id, For(version), User.Actor(), photo!, text, visibility == "public", ct);
+        var result = await casework.AddPhotoAsync(id, IfMatch.Version(version), User.Actor(), photo!, text, visibility == "public", ct);
         return await AnswerAsync(id, result, "photo", ct);
     }
 
     public async Task<IActionResult> OnPostRemovePhotoAsync(string id, long version, long photo, CancellationToken ct)
     {
-        var result = await StaffPhotosApi.RemoveAsync(changes, id, photo, For(version), User.Actor(), ct);
-        if (result.Status == ChangeStatus.Done) files.Remove(result.Value!.FileName);
+        var result = await casework.RemovePhotoAsync(id, IfMatch.Version(version), User.Actor(), photo, ct);
         return await AnswerAsync(id, result, "photo-removed", ct);
     }
-
-    static IfMatch For(long version) => new(IfMatch.ETag(version));
-
-    static Field<string> Sent(string? text) => new(true, false, text ?? "", false);
 
     // A datetime-local field's value, in the jurisdiction's time.
     public string Local(long ms) => TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(ms), dates.Zone)
@@ -116,6 +110,8 @@ sealed class RequestModel(StaffRequestReads reads, RequestChanges changes, Catal
             case ChangeStatus.Done: return Redirect($"/console/requests/{id}?done={done}");
             case ChangeStatus.NotFound when result.Missing is null: return NotFound();
             case ChangeStatus.NotFound: return await RefuseAsync(id, "Gone", ct);
+            // Each form checks what it sent before the change, so as to name the problem; this is the rest.
+            case ChangeStatus.Invalid: return await RefuseAsync(id, "UpdateBad", ct);
             default:
                 if (!await ShowAsync(id, ct)) return NotFound();
                 Conflict = History.LastOrDefault();

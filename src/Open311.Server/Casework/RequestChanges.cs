@@ -3,9 +3,15 @@ using Dapper;
 
 namespace Open311;
 
-enum ChangeStatus { Done, NotFound, Stale }
+// What a change of a request answers: done (with its value and the request's new version), not found (the request,
+// or a part the change needs: Missing says which), stale (the request moved past the expected version; Version is the
+// current one), or invalid (the input broke a rule: Problems lists each, in the order the fields were checked).
+enum ChangeStatus { Done, NotFound, Stale, Invalid }
 
-sealed record ChangeResult<T>(ChangeStatus Status, T? Value, long Version, string? Missing = null);
+sealed record ChangeResult<T>(ChangeStatus Status, T? Value, long Version, string? Missing = null, IReadOnlyList<FieldProblem>? Problems = null)
+{
+    public static ChangeResult<T> Refused(IReadOnlyList<FieldProblem> problems) => new(ChangeStatus.Invalid, default, 0, null, problems);
+}
 
 // What a change's work answers: its value, or that a part it changes is not there (a photo id), in which
 // case the whole change is undone and answered 404.
@@ -16,9 +22,10 @@ static class Step
     public static Step<T> Done<T>(T value) => new(value, null);
 }
 
-// One change to a request by staff, in one transaction: the If-Match check, version + 1, updated_at
-// moved (so public updated_after and order=updated_datetime see it), the search index rebuilt, and the
-// audit entries the change writes (CONTRACT §8).
+// The transaction of every change to an existing request (Casework's operations are its only callers): the expected
+// version checked, version + 1, updated_at moved (so public updated_after and order=updated_datetime see it), the
+// change's own rows, the search index rebuilt, and the audit entries the change writes (CONTRACT §8), all committed
+// together or not at all.
 sealed class RequestChanges(Database db, TimeProvider time)
 {
     public Task<ChangeResult<T>> ApplyAsync<T>(string serviceRequestId, IfMatch ifMatch, Actor actor,
@@ -42,21 +49,6 @@ sealed class RequestChanges(Database db, TimeProvider time)
             await db.Dialect.IndexRequestAsync(c, t, row.Id);
             return (new ChangeResult<T>(ChangeStatus.Done, step.Value, row.Version + 1), true);
         }, ct);
-
-    // The answer to a change that did not happen; null when it did (and then the new ETag is set).
-    public static IResult? Refusal<T>(ChangeResult<T> result, string serviceRequestId, HttpContext http) => result.Status switch
-    {
-        ChangeStatus.NotFound => Problems.NotFound(result.Missing ?? $"Request {serviceRequestId}"),
-        ChangeStatus.Stale => Problems.Status(StatusCodes.Status412PreconditionFailed,
-            $"Request {serviceRequestId} changed since you read it; its ETag is now {IfMatch.ETag(result.Version)}. GET it again and retry."),
-        _ => Done(http, result.Version),
-    };
-
-    static IResult? Done(HttpContext http, long version)
-    {
-        http.Response.Headers.ETag = IfMatch.ETag(version);
-        return null;
-    }
 }
 
 sealed record RequestChange(DbConnection Connection, DbTransaction Transaction, RequestRow Row, long Now, Actor Actor)
