@@ -36,6 +36,12 @@ sealed class UserOptions
 
     [Range(8, 200)] public int MinPasswordLength { get; set; } = 12;
 
+    // Sign-in attempts one client address, and one account (the email as typed), may make in a clock window of
+    // SignInWindowMinutes, on top of the lockout; past either the sign-in page answers 429 (SignInThrottle).
+    [Range(1, 100_000)] public int SignInsPerAddress { get; set; } = 30;
+    [Range(1, 100_000)] public int SignInsPerAccount { get; set; } = 10;
+    [Range(1, 24 * 60)] public int SignInWindowMinutes { get; set; } = 15;
+
     // A console session ends after this long without a page (sliding).
     [Range(5, 7 * 24 * 60)] public int SessionMinutes { get; set; } = 8 * 60;
 }

@@ -14,6 +14,7 @@ static class ConsoleSetup
 
     public static IServiceCollection AddConsole(this IServiceCollection services)
     {
+        services.AddSingleton<SignInThrottle>();
         services.AddAuthentication(Scheme).AddCookie(Scheme, _ => { });
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<IOptions<UserOptions>>((o, users) =>
         {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Open311.Tests;
 
@@ -10,6 +13,31 @@ static partial class ConsoleHttp
 {
     public static HttpClient Client(this Open311App app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    // The same app (its database, clock and settings) in a host whose requests come from the address in their
+    // X-Test-Peer header (TestServer has no socket). Every client of one such host shares its counters.
+    public static WebApplicationFactory<Program> WithPeers(this Open311App app) =>
+        app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new Peer())));
+
+    public static HttpClient ClientFrom(this WebApplicationFactory<Program> host, string address)
+    {
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Test-Peer", address);
+        return client;
+    }
+
+    sealed class Peer : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, proceed) =>
+            {
+                if (context.Request.Headers["X-Test-Peer"].ToString() is { Length: > 0 } peer) context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+                return proceed();
+            });
+            next(app);
+        };
+    }
 
     public static string Token(string html) => TokenField().Match(html).Groups[1].Value;
 
