@@ -65,23 +65,3 @@ sealed class QueueModel(CatalogCache catalog, StaffQueue queue, TimeProvider tim
 
     static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-// RFC 4180 lines; a cell a spreadsheet would run as a formula (= + - @ at its start) is prefixed with '.
-static class Csv
-{
-    public static void Line(StringBuilder csv, IEnumerable<string?> cells)
-    {
-        csv.AppendJoin(',', cells.Select(Cell));
-        csv.Append("\r\n");
-    }
-
-    public static string Cell(string? value)
-    {
-        if (value is null) return "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-    }
-
-    public static string? Number(double? d) => d?.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-}
