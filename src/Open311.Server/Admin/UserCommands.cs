@@ -7,7 +7,7 @@ static class UserCommands
 {
     public static Command Build(IServiceProvider services)
     {
-        var users = new Command("users", "Create and list the console's staff accounts, reset a password.");
+        var users = new Command("users", "Create and list the console's staff accounts, reset a password, end sessions.");
         var store = () => services.GetRequiredService<UserStore>();
 
         var email = new Option<string>("--email") { Description = "The person's email: what they sign in with", Required = true };
@@ -66,6 +66,22 @@ static class UserCommands
             return 0;
         });
         users.Subcommands.Add(reset);
+
+        var endSessions = new Command("end-sessions", "End every console session of an account (a lost laptop, a copied cookie): "
+            + "its pages ask to sign in again, on every instance.") { id };
+        endSessions.SetAction(async (parse, ct) =>
+        {
+            await services.PrepareStorageAsync(loadDemoCatalog: false, ct);
+            if (await store().FindAsync(parse.GetValue(id), ct) is null)
+            {
+                Console.Error.WriteLine($"No account has id {parse.GetValue(id)}.");
+                return 1;
+            }
+            var ended = await services.GetRequiredService<SessionStore>().EndAllAsync(parse.GetValue(id), Actor.Command, ct);
+            Console.WriteLine($"Ended {ended} session(s) of user {parse.GetValue(id)}.");
+            return 0;
+        });
+        users.Subcommands.Add(endSessions);
         return users;
     }
 }

@@ -12,8 +12,8 @@ static class StorageCopy
     // Every table of the model, in an order the foreign keys accept.
     public static readonly string[] Tables =
     [
-        "settings", "services", "service_attributes", "service_attribute_values", "api_keys", "staff_users", "teams", "team_members",
-        "request_sequences",
+        "settings", "services", "service_attributes", "service_attribute_values", "api_keys", "staff_users", "staff_sessions", "teams",
+        "team_members", "request_sequences",
         "requests", "request_changes", "request_attributes", "request_notes", "request_photos", "audit_log", "client_updates", "idempotency_keys",
     ];
 

@@ -44,6 +44,9 @@ sealed class UserOptions
 
     // A console session ends after this long without a page (sliding).
     [Range(5, 7 * 24 * 60)] public int SessionMinutes { get; set; } = 8 * 60;
+
+    // ... and this long after its sign-in however often it is used (absolute).
+    [Range(1, 30 * 24)] public int SessionMaxHours { get; set; } = 12;
 }
 
 static class OneTimePasswords

@@ -133,6 +133,7 @@ sealed class UserStore(Database db, TimeProvider time, IOptions<UserOptions> opt
                 UPDATE staff_users SET password_hash = @newHash, must_change = @no, stamp = @stamp, updated_at = @now
                 WHERE id = @id RETURNING {Columns}
                 """, new { newHash, no = false, stamp = NewStamp(), now, id }, t);
+            await EndSessionsAsync(c, t, id);
             await AuditTrail.WriteAsync(c, t, now, changed.Actor, "user", id.ToString(), "password changed");
             return changed;
         }, ct);
@@ -155,6 +156,7 @@ sealed class UserStore(Database db, TimeProvider time, IOptions<UserOptions> opt
                 UPDATE staff_users SET password_hash = @hash, must_change = @yes, stamp = @stamp, failures = 0, failures_since = NULL,
                     locked_until = NULL, updated_at = @now WHERE id = @id
                 """, new { hash, yes = true, stamp = NewStamp(), now, id }, t);
+            if (rows > 0) await EndSessionsAsync(c, t, id);
             if (rows > 0) await AuditTrail.WriteAsync(c, t, now, actor, "user", id.ToString(), "password reset");
             return rows > 0;
         }, ct);
@@ -172,8 +174,13 @@ sealed class UserStore(Database db, TimeProvider time, IOptions<UserOptions> opt
                 UPDATE staff_users SET role = coalesce(@role, role), active = coalesce(@active, active), stamp = @stamp, updated_at = @now
                 WHERE id = @id RETURNING {Columns}
                 """, new { role, active, stamp = NewStamp(), now, id }, t);
+            if (user is not null) await EndSessionsAsync(c, t, id);
             if (user is not null) await AuditTrail.WriteAsync(c, t, now, actor, "user", id.ToString(), "updated", new { role, active });
             return user;
         }, ct);
     }
+
+    // A new stamp ends the user's sessions (ConsoleUser checks it); their rows go with it, so none is listed as open.
+    static Task EndSessionsAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, long id) =>
+        c.ExecuteAsync("DELETE FROM staff_sessions WHERE user_id = @id", new { id }, t);
 }

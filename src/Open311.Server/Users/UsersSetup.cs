@@ -6,6 +6,7 @@ static class UsersSetup
     {
         services.AddOptions<UserOptions>().BindConfiguration("Open311:Users").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UserStore>();
+        services.AddSingleton<SessionStore>();
         return services;
     }
 }

@@ -35,8 +35,10 @@ public class StorageCopyTests
         var first = await client.CreatePotholeAsync(key, ("description", "Crater beside the bus stop"));
         await client.CreatePotholeAsync(key);
         await AddNoteAndPhotoAsync(source.Get<Database>());
-        // A console user (staff_users).
-        Assert.NotNull(await source.Get<UserStore>().CreateAsync("ada@example.gov", "Ada Okafor", "admin", "a long enough password", Actor.Command));
+        // A console user (staff_users) and a session of theirs (staff_sessions).
+        var ada = await source.Get<UserStore>().CreateAsync("ada@example.gov", "Ada Okafor", "admin", "a long enough password", Actor.Command);
+        Assert.NotNull(ada);
+        await source.Get<SessionStore>().StartAsync(ada.User.Id, "203.0.113.5");
         // A team with a member (teams, team_members).
         Assert.NotNull((await source.Get<TeamStore>().CreateAsync(new TeamChange("roads", "Roads", null, null, false, ["ada@example.gov"]), Actor.Command)).Team);
         // A client's comment and an Idempotency-Key answer (CONTRACT §11): rows of client_updates and idempotency_keys.

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,7 @@ sealed class SignOutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(ConsoleSetup.Scheme);
+        await ConsoleUser.SignOutAsync(HttpContext);
         return Redirect("/console/sign-in?signedOut=1");
     }
 }

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Open311;
 
 // Admins keep the staff accounts: create (the one-time password shown once, on this answer only, never in a URL),
-// change a role, disable or enable, reset a password. Each change ends the user's sessions (a new stamp).
-sealed class UsersModel(UserStore users, WebDates dates) : PageModel
+// change a role, disable or enable, reset a password. Each change ends the user's sessions (a new stamp). The open
+// sessions of each user are listed (start, last seen, address), and an admin can end all of a user's at once.
+sealed class UsersModel(UserStore users, SessionStore sessions, WebDates dates) : PageModel
 {
     public IReadOnlyList<StaffUser> All { get; private set; } = [];
+    public ILookup<long, StaffSession> Sessions { get; private set; } = Array.Empty<StaffSession>().ToLookup(s => s.UserId);
     public WebDates Dates => dates;
     public long Now { get; private set; }
 
@@ -64,9 +66,21 @@ sealed class UsersModel(UserStore users, WebDates dates) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostEndSessionsAsync(long id, CancellationToken ct)
+    {
+        if (await users.FindAsync(id, ct) is { } u)
+        {
+            await sessions.EndAllAsync(id, User.Actor(), ct);
+            (Done, DoneFor) = ("SessionsEnded", u.Name);
+        }
+        await ListAsync(ct);
+        return Page();
+    }
+
     async Task ListAsync(CancellationToken ct)
     {
         All = await users.ListAsync(ct);
+        Sessions = (await sessions.OpenAsync(ct)).ToLookup(s => s.UserId);
         Now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds();
     }
 }
