@@ -16,7 +16,8 @@ export Open311__RateLimits__AnonymousPerMinute=1000000 Open311__RateLimits__KeyP
 key=$(dotnet "$dll" keys create --name photo-burst | tail -n 1)
 dotnet "$dll" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+watcher=
+trap 'kill $pid $watcher 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 python3 - "$work/bomb.png" <<'PY'
 import struct, sys, zlib
@@ -38,10 +39,10 @@ echo "after warm-up: $(mem)"
 watcher=$!
 for r in $(seq 1 "$rounds"); do
     echo -n "round $r, 8 posts of 1 photo: "
-    for i in $(seq 1 8); do post -F "media=@$work/bomb.png" & done; wait $(jobs -p | grep -v "^$watcher$") 2>/dev/null; echo
+    posts=(); for i in $(seq 1 8); do post -F "media=@$work/bomb.png" & posts+=($!); done; wait "${posts[@]}"; echo
     echo -n "round $r, 4 posts of 5 photos: "
     five=(); for j in 1 2 3 4 5; do five+=(-F "media=@$work/bomb.png"); done
-    for i in $(seq 1 4); do post "${five[@]}" & done; wait $(jobs -p | grep -v "^$watcher$") 2>/dev/null; echo
+    posts=(); for i in $(seq 1 4); do post "${five[@]}" & posts+=($!); done; wait "${posts[@]}"; echo
     echo "after round $r: $(mem)"
 done
 kill $watcher 2>/dev/null; wait $watcher 2>/dev/null
