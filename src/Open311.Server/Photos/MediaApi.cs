@@ -10,6 +10,7 @@ static class MediaApi
         services.AddSingleton(sp => new PhotoFiles(FolderOf(sp.GetRequiredService<IOptions<PhotoOptions>>().Value,
             sp.GetRequiredService<IOptions<StorageOptions>>().Value), sp.GetRequiredService<ILogger<PhotoFiles>>(),
             sp.GetRequiredService<ServerMetrics>()));
+        services.AddSingleton<PhotoIntake>();
         return services;
     }
 

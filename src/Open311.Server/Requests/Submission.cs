@@ -96,6 +96,7 @@ static class Rules
     public const string NotAChoice = "not_a_choice";
     public const string Photo = "photo";
     public const string PhotoTooLarge = "photo_too_large";
+    public const string PhotoTooManyPixels = "photo_too_many_pixels";
     public const string TooManyPhotos = "too_many_photos";
     // The rules of a change to a request (Casework).
     public const string Unknown = "unknown";

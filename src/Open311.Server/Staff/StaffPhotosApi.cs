@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Open311;
 
 // Photos staff attach to a request, public or private; private ones are served here only, never at /open311/media.
@@ -19,7 +17,7 @@ static class StaffPhotosApi
     }
 
     public static async Task<IResult> AddPhoto(string id, HttpContext http, Casework casework, StaffRequestReads reads,
-        IOptions<PhotoOptions> options, CancellationToken ct)
+        PhotoIntake intake, CancellationToken ct)
     {
         if (!FormBody.IsForm(http.Request))
             return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be multipart/form-data");
@@ -31,7 +29,7 @@ static class StaffPhotosApi
         if (title.Length > Casework.MaxPhotoTitle) problems.Add(("title", $"must be at most {Casework.MaxPhotoTitle} characters"));
         var isPublic = Flags.Parse("public", form["public"].ToString(), (p, m) => problems.Add((p, m)));
         if (form.Files.GetFiles("file") is not { Count: 1 } sent) return Problems.Invalid("file", "must be exactly one file");
-        var (photo, problem) = await PhotoIntake.ReadAsync(sent[0], options.Value, ct);
+        var (photo, problem) = await intake.ReadAsync(sent[0], ct);
         if (problem is { Status: 413 }) return Problems.Status(413, $"file {problem.Message}");
         if (problem is not null) problems.Add(("file", problem.Message));
         if (problems.Count > 0) return Problems.Invalid(problems);

@@ -55,6 +55,11 @@ sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // The most resident memory the process has held since it started (VmHWM), in MB.
+    public long PeakMemoryMb() =>
+        long.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+
     // kill -9: the process ends at once, with no shutdown of its own (Process.Kill sends SIGKILL on Linux).
     public async Task KillHardAsync()
     {

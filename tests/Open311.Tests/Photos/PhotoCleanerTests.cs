@@ -79,4 +79,50 @@ public class PhotoCleanerTests
         Assert.Null(photo);
         Assert.Contains("pixels", problem!.Message);
     }
+
+    [Fact]
+    public void APngDeclaring7000By7000PixelsIsRefusedFromItsHeaderAtTheDefaultLimit()
+    {
+        var bomb = TestImages.Bomb();
+        Assert.True(bomb.Length < 400_000);
+        var (upload, problem) = PhotoCleaner.Inspect(bomb, new PhotoOptions().MaxPixels);
+        Assert.Null(upload);
+        Assert.True(problem!.TooManyPixels);
+        Assert.Equal("is 7000x7000 pixels, more than the limit of 24000000 pixels", problem.Message);
+    }
+
+    [Fact]
+    public void TheBombItselfIsAReadableImage()
+    {
+        // So that the refusal above is the limit's doing, not a broken file's.
+        var (upload, problem) = PhotoCleaner.Inspect(TestImages.Bomb(300, 200), 1_000_000);
+        Assert.Null(problem);
+        var (photo, _) = PhotoCleaner.Clean(upload!, 10_000);
+        using var bitmap = SKBitmap.Decode(photo!.Bytes);
+        Assert.Equal((300, 200), (bitmap.Width, bitmap.Height));
+    }
+
+    [Theory]
+    [InlineData("jpeg")]
+    [InlineData("png")]
+    [InlineData("webp")]
+    public void APhotoLargerThanMaxEdgeIsKeptScaledDownUpright(string kind)
+    {
+        var bytes = kind switch { "jpeg" => TestImages.Jpeg(800, 400), "png" => TestImages.Png(800, 400), _ => TestImages.WebP(800, 400) };
+        var (photo, problem) = PhotoCleaner.Clean(bytes, 1_000_000, maxEdge: 300);
+        Assert.Null(problem);
+        using var bitmap = SKBitmap.Decode(photo!.Bytes);
+        Assert.Equal((300, 150), (bitmap.Width, bitmap.Height));
+        // Still red on the left and blue on the right.
+        Assert.True(bitmap.GetPixel(40, 75).Red > 200 && bitmap.GetPixel(40, 75).Blue < 60);
+        Assert.True(bitmap.GetPixel(260, 75).Blue > 200 && bitmap.GetPixel(260, 75).Red < 60);
+    }
+
+    [Fact]
+    public void ATurnedJpegIsScaledByItsLongerSide()
+    {
+        var (photo, _) = PhotoCleaner.Clean(TestImages.WithMetadata(TestImages.Jpeg(800, 400), orientation: 6), 1_000_000, maxEdge: 200);
+        using var bitmap = SKBitmap.Decode(photo!.Bytes);
+        Assert.Equal((100, 200), (bitmap.Width, bitmap.Height));
+    }
 }

@@ -34,6 +34,44 @@ static class TestImages
         return data.ToArray();
     }
 
+    // A PNG that declares width × height RGB pixels, all black: rows of zeros compress about a thousand to one, so
+    // 7000 × 7000 (147 MB of pixels) is a file of some 140 KB, the review's decompression bomb. Made once per size.
+    public static byte[] Bomb(int width = 7000, int height = 7000) => Bombs.GetOrAdd((width, height), size => MakeBomb(size.Item1, size.Item2));
+
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int), byte[]> Bombs = new();
+
+    static byte[] MakeBomb(int width, int height)
+    {
+        var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; header[9] = 2; // 8 bits, RGB; compression, filter and interlace 0
+        Chunk(png, "IHDR", header);
+        var idat = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            var row = new byte[1 + 3 * width]; // filter byte 0, then black pixels
+            for (var y = 0; y < height; y++) z.Write(row);
+        }
+        Chunk(png, "IDAT", idat.ToArray());
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
+    static void Chunk(Stream png, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.Write(length);
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        png.Write(typed);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, System.IO.Hashing.Crc32.HashToUInt32(typed));
+        png.Write(crc);
+    }
+
     public static byte[] WithMetadata(byte[] jpeg, ushort orientation = 1)
     {
         var exif = Segment(0xE1, [.. "Exif\0\0"u8, .. Tiff(orientation)]);

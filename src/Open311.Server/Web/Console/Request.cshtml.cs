@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Open311;
 
@@ -9,7 +8,7 @@ namespace Open311;
 // staff API's are, so each is audited under the user's name and moves updated_datetime. Every form carries the version the page showed: a change made by someone else
 // since is not overwritten but shown ("changed by Dana at 10:42: reload").
 sealed class RequestModel(StaffRequestReads reads, Casework casework, CatalogCache catalog, PhotoFiles files, Database db,
-    RequestQueries requests, IOptions<PhotoOptions> photoOptions, DateCodec dates, WebDates webDates,
+    RequestQueries requests, PhotoIntake photoIntake, DateCodec dates, WebDates webDates,
     Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : PageModel
 {
     public StaffRequest Found { get; private set; } = null!;
@@ -87,7 +86,7 @@ sealed class RequestModel(StaffRequestReads reads, Casework casework, CatalogCac
         if (file is null) return await RefuseAsync(id, "PhotoMissing", ct);
         var text = title?.Trim() ?? "";
         if (text.Length > Casework.MaxPhotoTitle) return await RefuseAsync(id, "PhotoTitleLong", ct);
-        var (photo, problem) = await PhotoIntake.ReadAsync(file, photoOptions.Value, ct);
+        var (photo, problem) = await photoIntake.ReadAsync(file, ct);
         if (problem is not null) return await RefuseAsync(id, "PhotoBad", ct);
         var result = await casework.AddPhotoAsync(id, IfMatch.Version(version), User.Actor(), photo!, text, visibility == "public", ct);
         return await AnswerAsync(id, result, "photo", ct);

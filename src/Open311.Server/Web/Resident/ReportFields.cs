@@ -33,6 +33,8 @@ static class ReportFields
         var label = LabelOf(problem.Field, service, text);
         object? limit = problem.Rule == Rules.PhotoTooLarge && problem.Limit is long bytes
             ? Math.Round(bytes / 1048576.0, 1).ToString(CultureInfo.InvariantCulture)
+            : problem.Rule == Rules.PhotoTooManyPixels && problem.Limit is long pixels
+            ? Math.Round(pixels / 1e6, 1).ToString(CultureInfo.InvariantCulture)
             : problem.Limit is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : problem.Limit;
         var message = text[$"Err_{problem.Rule}", label, limit ?? ""];
         return message.ResourceNotFound ? text["Err_other", label] : message;
