@@ -15,6 +15,9 @@ interface IRateCounter
 
     // How many events the partition's current window holds, without counting one.
     ValueTask<long> CountAsync(string partition, long windowMs, long nowMs, CancellationToken ct);
+
+    // Takes back one event counted at nowMs (a reservation that was not used), if its window still holds any.
+    ValueTask RefundAsync(string partition, long windowMs, long nowMs, CancellationToken ct);
 }
 
 static class RateWindow
@@ -70,6 +73,20 @@ sealed class MemoryRateCounter : IRateCounter
         ValueTask.FromResult(windows.TryGetValue(Name(partition, windowMs), out var window)
             && Volatile.Read(ref window.State) is var state && state >> 32 == RateWindow.Index(nowMs, windowMs)
             ? state & 0xFFFF_FFFF : 0L);
+
+    public ValueTask RefundAsync(string partition, long windowMs, long nowMs, CancellationToken ct)
+    {
+        if (!windows.TryGetValue(Name(partition, windowMs), out var window)) return ValueTask.CompletedTask;
+        var index = RateWindow.Index(nowMs, windowMs);
+        long state;
+        do
+        {
+            state = Volatile.Read(ref window.State);
+            if (state >> 32 != index || (state & 0xFFFF_FFFF) == 0) return ValueTask.CompletedTask;
+        }
+        while (Interlocked.CompareExchange(ref window.State, state - 1, state) != state);
+        return ValueTask.CompletedTask;
+    }
 
     // Drops the partitions of past windows, once a minute.
     void Sweep(long nowMs)

@@ -15,6 +15,12 @@ sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProv
         return n
         """;
 
+    const string RefundScript = """
+        local n = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if n > 0 then return redis.call('DECR', KEYS[1]) end
+        return 0
+        """;
+
     long retryAt;
 
     public async ValueTask<RateDecision> HitAsync(string partition, int limit, long windowMs, long nowMs, CancellationToken ct)
@@ -45,6 +51,21 @@ sealed class RedisRateCounter(RedisLink redis, MemoryRateCounter local, TimeProv
         {
             Unreachable(e, clock);
             return await local.CountAsync(partition, windowMs, nowMs, ct);
+        }
+    }
+
+    public async ValueTask RefundAsync(string partition, long windowMs, long nowMs, CancellationToken ct)
+    {
+        var clock = time.GetTimestamp();
+        if (clock < Interlocked.Read(ref retryAt)) { await local.RefundAsync(partition, windowMs, nowMs, ct); return; }
+        try
+        {
+            await redis.Database.ScriptEvaluateAsync(RefundScript, [Key(partition, windowMs, nowMs)]);
+        }
+        catch (Exception e) when (RedisLink.IsOutage(e))
+        {
+            Unreachable(e, clock);
+            await local.RefundAsync(partition, windowMs, nowMs, ct);
         }
     }
 

@@ -102,6 +102,7 @@ static class ServerSetup
         // an unknown key is refused after it, so refused calls are counted too.
         app.UseMiddleware<KeyResolution>();
         app.UseRateLimiter();
+        app.UseWebLimits();
         // Staff routes: the role is checked before anything about the call (its path, text, body or content type).
         app.UseStaffRoleGate();
         // Paths and query strings that are not UTF-8 or carry what XML can't: 400, counted by the limiter.

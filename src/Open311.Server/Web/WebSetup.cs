@@ -59,7 +59,10 @@ static class WebSetup
         return app;
     }
 
-    // The pages are not counted against the API's per-minute limit: a page is many calls (its files), and the
-    // resident site limits what matters, reports, by itself (ReportLimiter).
+    // After routing and the console's sign-in: form posts and the JSON handlers counted (WebLimits).
+    public static IApplicationBuilder UseWebLimits(this IApplicationBuilder app) => app.UseMiddleware<WebLimits>();
+
+    // The pages are not counted against the API's per-minute limit: a page is many calls (its files). What costs
+    // the server is counted by WebLimits (form posts, JSON handlers) and ReportLimiter (reports an hour).
     public static void MapWeb(this IEndpointRouteBuilder app) => app.MapRazorPages().DisableRateLimiting();
 }

@@ -32,6 +32,7 @@ sealed class Open311App : WebApplicationFactory<Program>
             // Tests make many calls inside one frozen minute; rate-limit tests set their own limits.
             ["Open311:RateLimits:AnonymousPerMinute"] = "100000",
             ["Open311:RateLimits:KeyPerMinute"] = "100000",
+            ["Open311:RateLimits:WebPostsPerMinute"] = "100000",
             ["Open311:Photos:Folder"] = PhotoFolder,
         };
         foreach (var (key, value) in settings ?? []) this.settings[key] = value;

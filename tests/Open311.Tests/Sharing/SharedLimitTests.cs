@@ -82,15 +82,20 @@ public class SharedLimitTests
         static Microsoft.AspNetCore.Http.DefaultHttpContext From(string address) =>
             new() { Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
         var (onA, onB) = (a.Get<ReportLimiter>(), b.Get<ReportLimiter>());
-        await onA.SentAsync(From("203.0.113.7"), default);
-        Assert.Null(await onB.BlockedUntilAsync(From("203.0.113.7"), default));
-        await onB.SentAsync(From("203.0.113.7"), default);
-        var until = await onA.BlockedUntilAsync(From("203.0.113.7"), default);
+        Assert.NotNull((await onA.ReserveAsync(From("203.0.113.7"), default)).Reservation);
+        var second = (await onB.ReserveAsync(From("203.0.113.7"), default)).Reservation;
+        Assert.NotNull(second);
+        var (none, until) = await onA.ReserveAsync(From("203.0.113.7"), default);
+        Assert.Null(none);
         Assert.NotNull(until);
         Assert.Equal(0, until.Value.Minute + until.Value.Second); // the end of the clock hour
         Assert.InRange(until.Value - a.Get<TimeProvider>().GetUtcNow(), TimeSpan.Zero, TimeSpan.FromHours(1));
-        Assert.NotNull(await onB.BlockedUntilAsync(From("203.0.113.7"), default));
-        Assert.Null(await onB.BlockedUntilAsync(From("203.0.113.8"), default)); // another address
+        Assert.Null((await onB.ReserveAsync(From("203.0.113.7"), default)).Reservation);
+        Assert.NotNull((await onB.ReserveAsync(From("203.0.113.8"), default)).Reservation); // another address
+        // A refused report gives its place back, on any instance.
+        await onA.RefundAsync(second!);
+        Assert.NotNull((await onB.ReserveAsync(From("203.0.113.7"), default)).Reservation);
+        Assert.Null((await onA.ReserveAsync(From("203.0.113.7"), default)).Reservation);
     }
 
     [RedisFact]

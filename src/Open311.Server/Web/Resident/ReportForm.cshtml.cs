@@ -53,12 +53,13 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        if (await limiter.BlockedUntilAsync(HttpContext, ct) is { } until)
+        var (reservation, until) = await limiter.ReserveAsync(HttpContext, ct);
+        if (reservation is null)
         {
             LimitedUntil = until;
             Show(service);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Response.Headers.RetryAfter = ((int)Math.Ceiling((until!.Value - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Page();
         }
 
@@ -66,12 +67,17 @@ sealed class ReportFormModel(CatalogCache catalog, RequestIntake intake, ReportL
         foreach (var (name, values) in form)
             if (ReportFields.Taken.Contains(name) || Submission.AttributeKey().IsMatch(name)) taken[name] = values;
         var fields = new SubmittedFields(new FormCollection(taken), QueryCollection.Empty);
-        var (created, errors) = await intake.CreateAsync(fields, form.Files.GetFiles("media"), service, Caller.ResidentSite, "web", ct);
-        if (created is not null)
+        CreatedRequest? created = null;
+        List<FieldProblem> errors;
+        try
         {
-            await limiter.SentAsync(HttpContext, ct);
-            return Redirect($"/report/sent/{created.Token}");
+            (created, errors) = await intake.CreateAsync(fields, form.Files.GetFiles("media"), service, Caller.ResidentSite, "web", ct);
         }
+        finally
+        {
+            if (created is null) await limiter.RefundAsync(reservation);
+        }
+        if (created is not null) return Redirect($"/report/sent/{created.Token}");
 
         foreach (var e in errors)
         {
