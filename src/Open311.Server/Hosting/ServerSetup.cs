@@ -41,7 +41,6 @@ static class ServerSetup
         services.AddSingleton<CatalogTransfer>();
         services.AddSingleton<RequestQueries>();
         services.AddSingleton<SyncBookmarks>();
-        services.AddSingleton<RequestStore>();
         services.AddSingleton<RequestIntake>();
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();
