@@ -79,19 +79,17 @@ static class StoredText
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         foreach (var (keys, requestId, columns) in rows)
         {
-            var args = new DynamicParameters();
-            foreach (var (k, v) in keys) args.Add("key_" + k, v);
-            for (var i = 0; i < columns.Count; i++) args.Add($"v{i}", TextRules.ForXml(columns[i].Value));
-            var set = string.Join(", ", columns.Select((col, i) => $"{col.Column} = @v{i}"));
-            var where = string.Join(" AND ", keys.Keys.Select(k => $"{k} = @key_{k}"));
-            await c.ExecuteAsync($"UPDATE {table.Table} SET {set} WHERE {where}", args, t);
-            if (requestId is { } id)
+            var repaired = columns.Select(col => (col.Column, TextRules.ForXml(col.Value))).ToList();
+            // A request's rows are Casework's: the request moves, as after any change.
+            if (requestId is { } id) await TextRepairs.RepairAsync(c, t, db.Dialect, table.Table, keys, id, repaired, now);
+            else
             {
-                // The request moves, as after any change: sync clients see it, its ETag changes, its search text follows.
-                args.Add("now", now);
-                args.Add("request", id);
-                await c.ExecuteAsync($"UPDATE requests SET {RequestRow.Touch} WHERE id = @request", args, t);
-                await db.Dialect.IndexRequestAsync(c, t, id);
+                var args = new DynamicParameters();
+                foreach (var (k, v) in keys) args.Add("key_" + k, v);
+                for (var i = 0; i < repaired.Count; i++) args.Add($"v{i}", repaired[i].Item2);
+                var set = string.Join(", ", repaired.Select((col, i) => $"{col.Column} = @v{i}"));
+                var where = string.Join(" AND ", keys.Keys.Select(k => $"{k} = @key_{k}"));
+                await c.ExecuteAsync($"UPDATE {table.Table} SET {set} WHERE {where}", args, t);
             }
             await AuditTrail.WriteAsync(c, t, now, Actor.Command, table.Entity, string.Join("/", keys.Values), "text repaired",
                 new { fields = columns.Select(col => col.Column).ToArray() }, requestId);

@@ -79,7 +79,7 @@ sealed class Casework(RequestChanges changes, PhotoFiles files)
             return Task.FromResult(ChangeResult<PhotoRow>.Refused([new FieldProblem("title", Rules.TooLong, $"must be at most {MaxPhotoTitle} characters", MaxPhotoTitle)]));
         return files.KeepAsync([photo], stored => changes.ApplyAsync(id, expected, actor, async change =>
         {
-            var photoId = await PhotoRows.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
+            var photoId = await PhotoWrites.InsertAsync(change.Connection, change.Transaction, change.Row.Id, stored[0],
                 text.Length == 0 ? null : text, isPublic, change.Now, change.Actor.KeyId);
             await change.AuditAsync("photo", photoId.ToString(), "photo added",
                 new { @public = isPublic, content_type = stored[0].Photo.ContentType, byte_size = stored[0].Photo.Bytes.Length });
@@ -94,7 +94,7 @@ sealed class Casework(RequestChanges changes, PhotoFiles files)
         {
             var photo = await PhotoRows.FindAsync(change.Connection, change.Transaction, change.Row.Id, photoId);
             if (photo is null) return RequestChange.Missing<PhotoRow>($"Photo {photoId} of request {id}");
-            await PhotoRows.DeleteAsync(change.Connection, change.Transaction, photoId);
+            await PhotoWrites.DeleteAsync(change.Connection, change.Transaction, photoId);
             await change.AuditAsync("photo", photoId.ToString(), "photo removed", new { @public = photo.Public });
             return Step.Done(photo);
         }, ct);
@@ -132,5 +132,5 @@ sealed record CommentRecord(DbConnection Connection, DbTransaction Transaction, 
 static class CaseworkSetup
 {
     public static IServiceCollection AddCasework(this IServiceCollection services) =>
-        services.AddSingleton<RequestChanges>().AddSingleton<Casework>();
+        services.AddSingleton<RequestChanges>().AddSingleton<Casework>().AddSingleton<IRequestWriter, RequestStore>();
 }

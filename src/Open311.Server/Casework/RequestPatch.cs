@@ -50,6 +50,9 @@ sealed class PatchDraft(List<FieldProblem> problems)
 
     public List<FieldProblem> Problems => problems;
 
+    // What is set so far, by column.
+    public IReadOnlyDictionary<string, object?> Columns => columns;
+
     public void Refuse(string field, string rule, string problem, object? limit = null) => problems.Add(new FieldProblem(field, rule, problem, limit));
 
     // open or closed; null is what was sent when it was null or not text.

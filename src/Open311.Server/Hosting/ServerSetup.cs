@@ -43,7 +43,6 @@ static class ServerSetup
         services.AddSingleton<CatalogTransfer>();
         services.AddSingleton<RequestQueries>();
         services.AddSingleton<SyncBookmarks>();
-        services.AddSingleton<RequestStore>();
         services.AddSingleton<RequestIntake>();
         services.AddSingleton<RequestViews>();
         services.AddSingleton<MediaLinks>();

@@ -32,20 +32,9 @@ static class PhotoRows
 {
     static readonly string Columns = PhotoRow.Table.AllColumns();
 
-    public static Task<long> InsertAsync(DbConnection c, DbTransaction t, long requestId, StoredFile file, string? title,
-        bool isPublic, long now, long? keyId) =>
-        c.ExecuteScalarAsync<long>(PhotoRow.Table.InsertSql(returning: "id"), PhotoRow.Table.Parameters(new PhotoRow
-        {
-            RequestId = requestId, CreatedAt = now, Title = title, Public = isPublic, ContentType = file.Photo.ContentType,
-            FileName = file.FileName, ByteSize = file.Photo.Bytes.Length, ApiKeyId = keyId,
-        }), t);
-
     public static Task<PhotoRow?> FindAsync(DbConnection c, DbTransaction? t, long requestId, long photoId) =>
         c.QuerySingleOrDefaultAsync<PhotoRow>(
             $"SELECT {Columns} FROM request_photos WHERE id = @photoId AND request_id = @requestId", new { requestId, photoId }, t);
-
-    public static Task DeleteAsync(DbConnection c, DbTransaction t, long photoId) =>
-        c.ExecuteAsync("DELETE FROM request_photos WHERE id = @photoId", new { photoId }, t);
 
     public static async Task<PhotoRow?> FindPublicAsync(Database db, string fileName, CancellationToken ct)
     {

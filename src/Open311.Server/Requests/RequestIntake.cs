@@ -4,9 +4,15 @@ namespace Open311;
 
 sealed record CreatedRequest(string ServiceRequestId, string Token, string? AccountId);
 
+// Where a checked submission is written: Casework's creation (RequestStore), the one writer of a request's tables.
+interface IRequestWriter
+{
+    Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct, IReadOnlyList<StoredFile>? photos = null);
+}
+
 // Creating a request from submitted fields and photos, for every front door (the GeoReport API and the resident
 // site): the rules of CONTRACT §4 (Submission), the photo checks (PhotoIntake), the files kept with the row.
-sealed class RequestIntake(RequestStore store, PhotoFiles files, IOptions<Open311Options> options, PhotoIntake photoIntake,
+sealed class RequestIntake(IRequestWriter store, PhotoFiles files, IOptions<Open311Options> options, PhotoIntake photoIntake,
     DateCodec dates, Boundary boundary, ServerMetrics metrics)
 {
     // channel: set by a front door that creates requests as itself (the resident site's "web"); null takes the field's.

@@ -60,16 +60,16 @@ sealed class RequestModel(StaffRequestReads reads, Casework casework, CatalogCac
             if (original == current.ServiceRequestId) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateSelf"), ct);
             if (await reads.FindAsync(original, Request, ct) is null) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateMissing", original), ct);
         }
-        var body = ConsoleUpdate.Body(
+        var draft = ConsoleUpdate.Draft(
             new(current.Status, current.StatusDetail, current.DuplicateOf, current.StatusNotes, current.AgencyResponsible,
                 current.ExpectedDatetime is { } e && dates.TryRead(e, out var ms) ? Local(ms) : null),
-            new(status, StatusDetail, DuplicateOf, StatusNotes, agency, expected));
-        var (patch, problems) = body.Check(dates);
-        if (patch is null)
+            new(status, StatusDetail, DuplicateOf, StatusNotes, agency, expected), dates);
+        if (draft.Finish() is not { } patch)
         {
-            if (problems.Any(p => p.Item1 == "body")) return Redirect($"/console/requests/{id}?done=nothing");
-            if (problems.Any(p => p.Item1 == "status") && StatusDetail is { Length: > 0 } sd && StatusDetails.IsKnown(sd))
+            if (draft.Problems.Any(p => p.Rule == Rules.Nothing)) return Redirect($"/console/requests/{id}?done=nothing");
+            if (draft.Problems.Any(p => p.Rule == Rules.Disagrees) && StatusDetail is { Length: > 0 } sd && StatusDetails.IsKnown(sd))
                 return await RefuseFieldAsync(id, "status_detail", T("Con_StatusDisagree", ConsoleText.Status(text, sd), ConsoleText.Status(text, StatusDetails.StatusOf(sd))), ct);
+            if (draft.Problems.Any(p => p.Rule == Rules.GoesWith)) return await RefuseFieldAsync(id, "duplicate_of", T("Con_DuplicateNeedsDetail"), ct);
             return await RefuseAsync(id, "UpdateBad", ct);
         }
         var result = await casework.ChangeAsync(id, IfMatch.Version(version), User.Actor(), patch, ct);

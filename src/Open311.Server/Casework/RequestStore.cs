@@ -4,9 +4,10 @@ using Dapper;
 
 namespace Open311;
 
-// Writes requests. Every write moves updated_at, keeps the search index in step and is audited,
-// all in the transaction of the change.
-sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
+// Casework's creation of a request: the row, its answers, its "opened" note, its photos' rows, the search index and
+// the audit row, in one transaction. RequestIntake (Requests/) checks the submission and keeps the files, and asks
+// for this by its interface, IRequestWriter, as Requests may not name Casework.
+sealed class RequestStore(Database db, TimeProvider time, DateCodec dates) : IRequestWriter
 {
     // Photos are files already written (PhotoFiles.KeepAsync); their rows join the request's transaction.
     public Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct,
@@ -39,7 +40,7 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
                 RequestId = id, CreatedAt = now, Type = "opened", Summary = "Request opened", Public = true, ApiKeyId = caller.Key?.Id,
             }), t);
             foreach (var photo in photos ?? [])
-                await PhotoRows.InsertAsync(c, t, id, photo, title: null, isPublic: true, now, caller.Key?.Id);
+                await PhotoWrites.InsertAsync(c, t, id, photo, title: null, isPublic: true, now, caller.Key?.Id);
             await db.Dialect.IndexNewRequestsAsync(c, t, id, id);
             await AuditTrail.WriteAsync(c, t, now, caller.Actor, "request", serviceRequestId, "created",
                 new { service_code = r.Service.Service.ServiceCode, channel = r.Channel, photos = photos?.Count ?? 0 }, id);
