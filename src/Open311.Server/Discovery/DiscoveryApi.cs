@@ -16,11 +16,11 @@ static class DiscoveryApi
     }
 
     // Kept as bytes until the catalog changes (its changeset is in it), one per format and base URL.
-    public static Task<IResult> GetDiscovery(string format, HttpRequest request, IOptions<Open311Options> options, DateCodec dates,
-        CatalogCache cache, CancellationToken ct)
+    public static Task<IResult> GetDiscovery(string format, HttpRequest request, IOptions<Open311Options> options, PublicBase publicBase,
+        DateCodec dates, CatalogCache cache, CancellationToken ct)
     {
         var o = options.Value;
-        var baseUrl = PublicBase.Of(request, o);
+        var baseUrl = publicBase.Of(request);
         return cache.GetAsync(request.HttpContext, $"discovery.{format} {baseUrl}", catalog =>
         {
             // Opaque and sortable (the spec's own examples are not W3C datetimes): the catalog's last change.

@@ -45,6 +45,7 @@ static class ServerSetup
         services.AddSingleton<SyncBookmarks>();
         services.AddSingleton<RequestIntake>();
         services.AddSingleton<RequestViews>();
+        services.AddSingleton<PublicBase>();
         services.AddSingleton<MediaLinks>();
         services.AddSingleton<KeyStore>();
         services.AddUsers();
@@ -85,6 +86,8 @@ static class ServerSetup
         // over Open311:Limits are answered before anything reads them.
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<RequestLimits>();
+        // Once started (a start that fails says only why, in one line).
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<PublicBase>().WarnWhenUnset(app.Environment, app.Logger));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311"), public311 => public311.UseResponseCompression());
         // Connect to a shared Redis now rather than on the first call (a few seconds when it is down).
         if (app.Services.GetRequiredService<RedisLink>() is { Configured: true } redis) _ = redis.Database;

@@ -29,7 +29,8 @@ static partial class RequestsApi
     }
 
     public static async Task<IResult> SearchRequests(string format, [AsParameters] SearchParameters parameters, HttpContext http,
-        RequestQueries requests, CatalogCache catalog, RequestViews views, TimeProvider time, DateCodec dates, CancellationToken ct)
+        RequestQueries requests, CatalogCache catalog, RequestViews views, TimeProvider time, DateCodec dates, PublicBase publicBase,
+        CancellationToken ct)
     {
         var wire = format.AsWire();
         var (filter, errors) = RequestSearch.Parse(parameters, time.GetUtcNow().ToUnixTimeMilliseconds(), dates);
@@ -53,7 +54,7 @@ static partial class RequestsApi
         if (rows.Count > filter.PerPage)
         {
             // Austin addendum paging: tell clients where the next page is when there is one.
-            http.Response.Headers.Link = $"<{NextPage(http.Request, filter.Page + 1)}>; rel=\"next\"";
+            http.Response.Headers.Link = $"<{NextPage(http.Request, publicBase, filter.Page + 1)}>; rel=\"next\"";
             rows = rows.Take(filter.PerPage).ToList();
         }
         return Answer(wire, await views.ToWireAsync(rows, filter.Extensions, http.Request, ct, filter.Near));
@@ -66,13 +67,13 @@ static partial class RequestsApi
 
     // The same query in the client's order with the next page; the key is left out (never into a header, which
     // proxies log: the caller sends its key again).
-    static string NextPage(HttpRequest request, int page)
+    static string NextPage(HttpRequest request, PublicBase publicBase, int page)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(p => p.Key is not ("api_key" or "page"))
             .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)))
             .Append(KeyValuePair.Create("page", (string?)page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
+        return QueryHelpers.AddQueryString($"{publicBase.Of(request)}{request.Path}", query);
     }
 
     public static async Task<IResult> GetRequest(string format, string service_request_id, string? extensions, HttpContext http,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Open311;
 
 // Reads for the staff API: the whole request, and its audit trail.
-sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec dates, MediaLinks media, IOptions<Open311Options> options)
+sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec dates, MediaLinks media, PublicBase publicBase)
 {
     public async Task<StaffRequest?> FindAsync(string serviceRequestId, HttpRequest http, CancellationToken ct)
     {
@@ -36,7 +36,7 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
     public StaffPhoto Photo(PhotoRow p, string serviceRequestId, HttpRequest http) => new(
         p.Id, p.Title, p.Public, p.ContentType, p.ByteSize, dates.Format(p.CreatedAt),
         p.Public ? media.Url(http, p.FileName) : null,
-        $"{PublicBase.Of(http, options.Value)}/api/v1/requests/{serviceRequestId}/photos/{p.Id}");
+        $"{publicBase.Of(http)}/api/v1/requests/{serviceRequestId}/photos/{p.Id}");
 
     // Every audit entry of the request, oldest first, with the name its key (or console user) had then.
     public async Task<List<HistoryEntry>?> HistoryAsync(string serviceRequestId, CancellationToken ct)

@@ -43,19 +43,25 @@ static class TelemetrySetup
         return builder;
     }
 
-    // /metrics, off the rate limits; from the allowed networks only when some are set (403 for the others).
+    // /metrics, off the rate limits; closed by default: open to this machine (loopback, or a local socket, which has
+    // no address) and to Open311:Metrics:AllowedNetworks (0.0.0.0/0 and ::/0 open it to everyone); 403 for the others.
     public static void MapMetrics(this WebApplication app)
     {
         var allowed = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowedNetworks
             .Select(n => TryNetwork(n, out var network) ? network : default).ToArray();
         app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null, configureBranchedPipeline: branch => branch.Use((context, next) =>
         {
-            var from = context.Connection.RemoteIpAddress;
-            if (from is { IsIPv4MappedToIPv6: true }) from = from.MapToIPv4();
-            if (allowed.Length == 0 || (from is not null && allowed.Any(n => n.Contains(from)))) return next(context);
+            if (MayRead(context.Connection.RemoteIpAddress, allowed)) return next(context);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return context.Response.WriteAsync("Forbidden: /metrics is open to Open311:Metrics:AllowedNetworks only\n");
         }), optionsName: null).DisableRateLimiting().ExcludeFromDescription();
+    }
+
+    public static bool MayRead(IPAddress? from, IPNetwork[] allowed)
+    {
+        if (from is null) return true;
+        if (from.IsIPv4MappedToIPv6) from = from.MapToIPv4();
+        return IPAddress.IsLoopback(from) || allowed.Any(n => n.Contains(from));
     }
 
     static bool TryNetwork(string text, out IPNetwork network)

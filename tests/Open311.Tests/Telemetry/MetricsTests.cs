@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace Open311.Tests;
@@ -70,14 +73,39 @@ public class MetricsTests
         Assert.DoesNotContain("/metrics", (await client.FetchAsync("/openapi/v1.json")).Body);
     }
 
-    [Fact]
-    public async Task MetricsCanBeKeptToTheOperatorsNetworks()
+    // Closed by default (issue 26): this machine may read it, other addresses only from Open311:Metrics:AllowedNetworks.
+    [Theory]
+    [InlineData(null, "127.0.0.1", true)]
+    [InlineData(null, "::1", true)]
+    [InlineData(null, "::ffff:127.0.0.1", true)]
+    [InlineData(null, "10.1.2.3", false)]
+    [InlineData(null, "203.0.113.9", false)]
+    [InlineData("10.0.0.0/8", "10.1.2.3", true)]
+    [InlineData("10.0.0.0/8", "::ffff:10.1.2.3", true)]
+    [InlineData("10.0.0.0/8", "203.0.113.9", false)]
+    [InlineData("10.0.0.0/8", "127.0.0.1", true)]
+    [InlineData("0.0.0.0/0", "203.0.113.9", true)]
+    public async Task MetricsAreForThisMachineAndTheOperatorsNetworks(string? network, string peer, bool open)
     {
-        // The in-memory server's calls come from no address: outside every network.
-        await using var app = new Open311App(new() { ["Open311:Metrics:AllowedNetworks:0"] = "10.0.0.0/8" });
-        var reply = await app.CreateClient().FetchAsync("/metrics");
-        Assert.Equal(HttpStatusCode.Forbidden, reply.Status);
-        Assert.DoesNotContain("open311_", reply.Body);
+        await using var app = new Open311App(network is null ? null : new() { ["Open311:Metrics:AllowedNetworks:0"] = network });
+        var client = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new Peer(peer)))).CreateClient();
+        var reply = await client.FetchAsync("/metrics");
+        Assert.Equal(open ? HttpStatusCode.OK : HttpStatusCode.Forbidden, reply.Status);
+        Assert.Equal(open, reply.Body.Contains("# TYPE"));
+    }
+
+    // TestServer has no socket: the call comes from the address the test names.
+    sealed class Peer(string address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, proceed) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                return proceed();
+            });
+            next(app);
+        };
     }
 
     // One JSON object a line, each call's lines with its trace id, and no key or personal field in any of them.
