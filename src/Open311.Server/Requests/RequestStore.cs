@@ -6,7 +6,7 @@ namespace Open311;
 
 // Writes requests. Every write moves updated_at, keeps the search index in step and is audited,
 // all in the transaction of the change.
-sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
+sealed class RequestStore(Database db, TimeProvider time, DateCodec dates, CityCalendar city)
 {
     // Photos are files already written (PhotoFiles.KeepAsync); their rows join the request's transaction.
     public Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct,
@@ -19,6 +19,12 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
             var number = await db.Dialect.NextRequestNumberAsync(c, t, year);
             var serviceRequestId = string.Create(CultureInfo.InvariantCulture, $"{year:00}-{number:00000000}");
             var token = NewToken();
+            // Issue 28: the service's default team works it (its public name is the agency responsible), and its
+            // target sets when it is due.
+            var service = r.Service.Service;
+            var agency = service.DefaultTeam is { } team
+                ? await c.ExecuteScalarAsync<string?>("SELECT public_name FROM teams WHERE id = @team", new { team }, t) : null;
+            long? expectedAt = service.Sla is { } sla ? DueDate.Of(DateTimeOffset.FromUnixTimeMilliseconds(now), sla, city).ToUnixTimeMilliseconds() : null;
             var row = new RequestRow
             {
                 ServiceRequestId = serviceRequestId, Token = token, ServiceId = r.Service.Service.Id, Status = "open",
@@ -27,6 +33,7 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates)
                 MoreMediaUrls = r.MoreMediaUrls is { Count: > 0 } more ? string.Join('\n', more) : null,
                 Email = r.Email, Phone = r.Phone, FirstName = r.FirstName, LastName = r.LastName, DeviceId = r.DeviceId,
                 AccountId = r.AccountId, ApiKeyId = caller.Key?.Id,
+                TeamId = agency is null ? null : service.DefaultTeam, AgencyResponsible = agency, ExpectedAt = expectedAt,
             };
             var id = await c.ExecuteScalarAsync<long>(RequestRow.Table.InsertSql(returning: "id"), RequestRow.Table.Parameters(row), t);
             foreach (var (code, values) in r.Answers)

@@ -21,7 +21,7 @@ static class ConsoleUpdate
             Changed(sent.Expected, now.Expected),
             detailSent ? new(true, false, detail, false) : default,
             !originalChanged ? default : original.Length == 0 ? new(true, true, null, false) : new(true, false, original, false),
-            default);
+            default, default, default);
     }
 
     // A form field as a PATCH field: left out when it says what the request already says; blank clears it.
