@@ -24,6 +24,8 @@ public class AssignmentTests
     {
         var (app, client, admin) = await CityAsync();
         await using var _ = app;
+        // Before the service has a team or a target: both stay empty, as before.
+        var (other, _) = await client.CreatePotholeAsync(await app.KeyAsync());
         await client.StaffAsync(HttpMethod.Put, "/api/v1/services/PWPOTHOL", admin,
             """{"service_name":"Pothole Repair","default_team":"streets","sla":{"amount":2,"unit":"work_days"}}""");
         // Sunday 2026-11-01 06:00 in Austin; Monday is the first work day, Tuesday 3 November a holiday: due Wednesday's close.
@@ -40,8 +42,6 @@ public class AssignmentTests
         Assert.Equal("Public Works: Streets", wire.GetProperty("agency_responsible").GetString());
         Assert.Equal(due, DateTimeOffset.Parse(wire.GetProperty("expected_datetime").GetString()!));
 
-        // A service without a team or a target leaves both empty, as before.
-        var (other, _) = await client.CreatePotholeAsync(await app.KeyAsync(), ("service_code", "SWSDEADA"));
         var plain = await client.StaffGetAsync($"/api/v1/requests/{other}", admin);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.Json.GetProperty("team").ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, plain.Json.GetProperty("expected_datetime").ValueKind);
