@@ -27,6 +27,27 @@ static class RequestLifecycle
             if (exists is null) return RequestChange.Missing<bool>($"Request {original} (duplicate_of)");
         }
 
+        // Issue 28: a team must exist, and gives agency_responsible its public name unless the change sets that too;
+        // an assignee is an active staff user, named by email, stored by id.
+        if (columns.GetValueOrDefault("team_id") is string team)
+        {
+            var publicName = await change.Connection.ExecuteScalarAsync<string?>(
+                "SELECT public_name FROM teams WHERE id = @team", new { team }, change.Transaction);
+            if (publicName is null) return RequestChange.Missing<bool>($"Team {team} (team)");
+            if (!columns.ContainsKey("agency_responsible")) columns["agency_responsible"] = publicName;
+        }
+        long? assigneeId = null;
+        if (columns.Remove(RequestPatch.AssigneeEmail, out var assignee))
+        {
+            if (assignee is string email)
+            {
+                assigneeId = await change.Connection.ExecuteScalarAsync<long?>(
+                    "SELECT id FROM staff_users WHERE email = @email AND active = @yes", new { email, yes = true }, change.Transaction);
+                if (assigneeId is null) return RequestChange.Missing<bool>($"Staff user {email} (assignee)");
+            }
+            columns["assignee_id"] = assigneeId;
+        }
+
         // Column names come from RequestPatch's fixed table, never from the body.
         var set = string.Join(", ", columns.Keys.Select(column => $"{column} = @{column}"));
         var args = new DynamicParameters(columns);
@@ -39,14 +60,18 @@ static class RequestLifecycle
         // Chicago/Austin notes: the public history of a request shows when it was closed or reopened.
         if (closed) await change.AddNoteAsync("closed", "Request closed", patch.StatusNotes ?? row.StatusNotes ?? "Request closed", isPublic: true);
         if (reopened) await change.AddNoteAsync("activity", "Request reopened", patch.StatusNotes ?? "Request reopened", isPublic: true);
-        await change.AuditAsync("request", row.ServiceRequestId, closed ? "closed" : reopened ? "reopened" : "updated",
-            new
-            {
-                fields = patch.Columns.Keys.Select(c => c == "expected_at" ? "expected_datetime" : c).ToList(),
-                status = patch.Status,
-                status_detail = detail != row.StatusDetail ? detail : null,
-                duplicate_of = detail == StatusDetails.Duplicate && patch.DuplicateOf is { } o && o != row.DuplicateOf ? o : null,
-            });
+        var detailOf = new Dictionary<string, object?>
+        {
+            ["fields"] = patch.Columns.Keys.Select(RequestPatch.WireName).ToList(),
+            ["status"] = patch.Status,
+            ["status_detail"] = detail != row.StatusDetail ? detail : null,
+            ["duplicate_of"] = detail == StatusDetails.Duplicate && patch.DuplicateOf is { } o && o != row.DuplicateOf ? o : null,
+        };
+        // Who was assigned (issue 28): the team's id and the user's id, only when the change set them (an email is
+        // personal, so never in a detail).
+        if (columns.ContainsKey("team_id")) detailOf["team"] = columns["team_id"];
+        if (columns.ContainsKey("assignee_id")) detailOf["assignee_user_id"] = assigneeId;
+        await change.AuditAsync("request", row.ServiceRequestId, closed ? "closed" : reopened ? "reopened" : "updated", detailOf);
         return Step.Done(true);
     }
 }

@@ -12,7 +12,19 @@ sealed record RequestPatch(IReadOnlyDictionary<string, object?> Columns)
 
     // The fields a change may set, by their wire names (expected_datetime is stored as expected_at).
     public static readonly string[] Fields = ["status", "status_detail", "duplicate_of", "external_status_code", "expected_datetime", "status_notes",
-        "agency_responsible", "service_notice"];
+        "agency_responsible", "service_notice", "team", "assignee"];
+
+    // The wire's name of a column a patch sets.
+    public static string WireName(string column) => column switch
+    {
+        "expected_at" => "expected_datetime",
+        "team_id" => "team",
+        AssigneeEmail => "assignee",
+        _ => column,
+    };
+
+    // An assignee comes as a staff user's email; RequestLifecycle turns it into assignee_id in the change.
+    public const string AssigneeEmail = "assignee_email";
 
     // The text fields and their limits.
     public static readonly IReadOnlyDictionary<string, int> TextLimits = new Dictionary<string, int>
@@ -91,6 +103,22 @@ sealed class PatchDraft(List<FieldProblem> problems)
         if (text is null) columns[field] = null;
         else if (text.Trim() is var trimmed && trimmed.Length > max) Refuse(field, Rules.TooLong, $"must be at most {max} characters", max);
         else columns[field] = trimmed.Length == 0 ? null : trimmed;
+    }
+
+    // The team that works it (issue 28), by id; null takes it off every team.
+    public void Team(string? team)
+    {
+        if (team is null) columns["team_id"] = null;
+        else if (System.Text.RegularExpressions.Regex.IsMatch(team, "^[a-z0-9][a-z0-9-]{0,39}$")) columns["team_id"] = team;
+        else Refuse("team", Rules.NotAChoice, "must be a team's id (GET /api/v1/teams), or null");
+    }
+
+    // The staff user it is assigned to, by email; null: nobody.
+    public void Assignee(string? email)
+    {
+        if (email is null) columns[RequestPatch.AssigneeEmail] = null;
+        else if (email.Trim() is { Length: >= 3 and <= 254 } address && address.Contains('@')) columns[RequestPatch.AssigneeEmail] = address.ToLowerInvariant();
+        else Refuse("assignee", Rules.NotAChoice, "must be a staff user's email, or null");
     }
 
     // expected_datetime, in Unix milliseconds; null clears it.

@@ -6,8 +6,9 @@ namespace Open311;
 
 // Casework's creation of a request: the row, its answers, its "opened" note, its photos' rows, the search index and
 // the audit row, in one transaction. RequestIntake (Requests/) checks the submission and keeps the files, and asks
-// for this by its interface, IRequestWriter, as Requests may not name Casework.
-sealed class RequestStore(Database db, TimeProvider time, DateCodec dates) : IRequestWriter
+// for this by its interface, IRequestWriter, as Requests may not name Casework. A new request goes to its service's
+// default team and is due by its target (issue 28).
+sealed class RequestStore(Database db, TimeProvider time, DateCodec dates, CityCalendar city) : IRequestWriter
 {
     // Photos are files already written (PhotoFiles.KeepAsync); their rows join the request's transaction.
     public Task<(string ServiceRequestId, string Token)> CreateAsync(NewRequest r, Caller caller, CancellationToken ct,
@@ -20,6 +21,12 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates) : IRe
             var number = await db.Dialect.NextRequestNumberAsync(c, t, year);
             var serviceRequestId = string.Create(CultureInfo.InvariantCulture, $"{year:00}-{number:00000000}");
             var token = NewToken();
+            // Issue 28: the service's default team works it (its public name is the agency responsible), and its
+            // target sets when it is due.
+            var service = r.Service.Service;
+            var agency = service.DefaultTeam is { } team
+                ? await c.ExecuteScalarAsync<string?>("SELECT public_name FROM teams WHERE id = @team", new { team }, t) : null;
+            long? expectedAt = service.Sla is { } sla ? DueDate.Of(DateTimeOffset.FromUnixTimeMilliseconds(now), sla, city).ToUnixTimeMilliseconds() : null;
             var row = new RequestRow
             {
                 ServiceRequestId = serviceRequestId, Token = token, ServiceId = r.Service.Service.Id, Status = "open",
@@ -28,6 +35,7 @@ sealed class RequestStore(Database db, TimeProvider time, DateCodec dates) : IRe
                 MoreMediaUrls = r.MoreMediaUrls is { Count: > 0 } more ? string.Join('\n', more) : null,
                 Email = r.Email, Phone = r.Phone, FirstName = r.FirstName, LastName = r.LastName, DeviceId = r.DeviceId,
                 AccountId = r.AccountId, ApiKeyId = caller.Key?.Id,
+                TeamId = agency is null ? null : service.DefaultTeam, AgencyResponsible = agency, ExpectedAt = expectedAt,
             };
             var id = await c.ExecuteScalarAsync<long>(RequestRow.Table.InsertSql(returning: "id"), RequestRow.Table.Parameters(row), t);
             foreach (var (code, values) in r.Answers)

@@ -14,6 +14,11 @@ sealed class Open311Options
     public string Contact { get; set; } = "Contact the city's 311 team through its website.";
     public string KeyService { get; set; } = "Ask the city's 311 team for an API key; staff issue keys with `Open311.Server keys create`.";
 
+    // Issue 28: the city's days off besides weekends, a comma list of YYYY-MM-DD, and its working hours ("08:00-17:00"):
+    // the calendar in which due dates are counted (DueDates/).
+    public string? Holidays { get; set; }
+    public string WorkingHours { get; set; } = "08:00-17:00";
+
     // The public base URL (https://311.example.gov) used in discovery and photo links; the request's own host when empty.
     public string? PublicUrl { get; set; }
 

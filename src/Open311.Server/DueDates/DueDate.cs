@@ -16,6 +16,13 @@ sealed record CityCalendar(TimeZoneInfo Zone, TimeOnly DayStarts, TimeOnly DayEn
 {
     public static readonly TimeOnly DefaultStart = new(8, 0), DefaultEnd = new(17, 0);
 
+    // The calendar of the settings, checked at start (ServerSetup).
+    public static CityCalendar From(TimeZoneInfo zone, Open311Options o)
+    {
+        var (start, end) = ParseHours(o.WorkingHours) ?? (DefaultStart, DefaultEnd);
+        return new CityCalendar(zone, start, end, ParseHolidays(o.Holidays).Days);
+    }
+
     public bool IsWorkDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Holidays.Contains(day);
 
     // "2026-12-25, 2027-01-01" as a set of dates; each part that is not a date is named.

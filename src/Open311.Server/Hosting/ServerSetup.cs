@@ -25,6 +25,10 @@ static class ServerSetup
             .Validate(o => string.IsNullOrEmpty(o.PublicUrl)
                     || (Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query == "" && url.Fragment == ""),
                 "Open311:PublicUrl must be an absolute http or https URL such as https://311.example.gov")
+            .Validate(o => CityCalendar.ParseHolidays(o.Holidays).Problems.Count == 0,
+                "Open311:Holidays must be a comma list of dates as YYYY-MM-DD")
+            .Validate(o => CityCalendar.ParseHours(o.WorkingHours) is not null,
+                "Open311:WorkingHours must be two times as HH:mm-HH:mm, the start first (e.g. 08:00-17:00)")
             .Validate(o => Boundary.Load(o.Boundary).Problem is null,
                 "Open311:Boundary must name a readable GeoJSON file of a Polygon or MultiPolygon (or a Feature or FeatureCollection of them)")
             .ValidateOnStart();
@@ -50,6 +54,7 @@ static class ServerSetup
         services.AddSingleton<KeyStore>();
         services.AddUsers();
         services.AddSingleton<TeamStore>();
+        services.AddSingleton(sp => CityCalendar.From(sp.GetRequiredService<DateCodec>().Zone, sp.GetRequiredService<IOptions<Open311Options>>().Value));
         services.AddRateLimits();
         services.AddPhotos();
         services.AddCasework();

@@ -23,6 +23,9 @@ sealed class RequestRow
     public long RequestedAt { get; init; }
     public long UpdatedAt { get; init; }
     public long? ExpectedAt { get; init; }
+    // Issue 28: the team that works it and the staff user it is assigned to (never on the public wire).
+    public string? TeamId { get; init; }
+    public long? AssigneeId { get; init; }
     public string? Address { get; init; }
     public string? AddressId { get; init; }
     public string? Zipcode { get; init; }
@@ -80,7 +83,9 @@ sealed class RequestRow
         Col.Text<RequestRow>("device_id", r => r.DeviceId, personal: true),
         Col.Text<RequestRow>("account_id", r => r.AccountId, personal: true),
         Col.BigInt<RequestRow>("api_key_id", r => r.ApiKeyId),
-        Col.BigInt<RequestRow>("version", r => r.Version));
+        Col.BigInt<RequestRow>("version", r => r.Version),
+        Col.Text<RequestRow>("team_id", r => r.TeamId),
+        Col.BigInt<RequestRow>("assignee_id", r => r.AssigneeId));
 
     // Public columns only, with the service's code and name.
     public static readonly string Columns = $"{Table.PublicColumns("r")}, s.service_code, s.service_name";

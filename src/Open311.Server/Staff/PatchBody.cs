@@ -7,7 +7,7 @@ namespace Open311;
 // field it does not know, a value of the wrong kind); PatchDraft checks the values themselves, in the same order.
 sealed record PatchBody(Field<string> Status, Field<string> StatusNotes, Field<string> AgencyResponsible, Field<string> ServiceNotice,
     Field<string> ExpectedDatetime, Field<string> StatusDetail, Field<string> DuplicateOf,
-    Field<string> ExternalStatusCode)
+    Field<string> ExternalStatusCode, Field<string> Team, Field<string> Assignee)
 {
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 
@@ -34,6 +34,16 @@ sealed record PatchBody(Field<string> Status, Field<string> StatusNotes, Field<s
             if (ExpectedDatetime.IsNull) draft.ExpectedAt(null);
             else if (ExpectedDatetime.HasValue && dates.TryRead(ExpectedDatetime.Value, out var ms)) draft.ExpectedAt(ms);
             else draft.Refuse("expected_datetime", Rules.NotADatetime, "must be an ISO 8601 datetime such as 2026-12-01T17:00:00Z, or null");
+        }
+        if (Team.Sent)
+        {
+            if (Team.Wrong) draft.Refuse("team", Rules.WrongType, "must be a team's id or null");
+            else draft.Team(Team.Value);
+        }
+        if (Assignee.Sent)
+        {
+            if (Assignee.Wrong) draft.Refuse("assignee", Rules.WrongType, "must be a staff user's email or null");
+            else draft.Assignee(Assignee.Value);
         }
         var patch = draft.Finish();
         return (patch, draft.Problems.Select(p => (p.Field, p.Problem)).ToList());

@@ -14,7 +14,10 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
         PersonalRow p;
         await using (var connection = await db.OpenAsync(ct))
             p = await connection.QuerySingleAsync<PersonalRow>(
-                "SELECT email, phone, first_name, last_name, device_id, account_id FROM requests WHERE id = @id", new { id = r.Id });
+                """
+                SELECT r.email, r.phone, r.first_name, r.last_name, r.device_id, r.account_id, r.team_id, u.email AS assignee
+                FROM requests r LEFT JOIN staff_users u ON u.id = r.assignee_id WHERE r.id = @id
+                """, new { id = r.Id });
 
         var photos = extras.Photos[r.Id].ToList();
         var firstPublic = photos.FirstOrDefault(x => x.Public);
@@ -22,7 +25,7 @@ sealed class StaffRequestReads(Database db, RequestQueries requests, DateCodec d
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.OrderBy(a => a.Position).Select(a => a.Value).ToList());
         return new StaffRequest(
             r.ServiceRequestId, r.Token, r.Status, r.StatusDetail, r.DuplicateOf, r.ExternalStatusCode, r.StatusNotes, r.ServiceCode, r.ServiceName, r.Description, r.AgencyResponsible,
-            r.ServiceNotice, dates.Format(r.RequestedAt), dates.Format(r.UpdatedAt), dates.Format(r.ExpectedAt),
+            p.TeamId, p.Assignee, r.ServiceNotice, dates.Format(r.RequestedAt), dates.Format(r.UpdatedAt), dates.Format(r.ExpectedAt),
             r.Address, r.AddressId, r.Zipcode, r.Lat, r.Lon,
             firstPublic is not null ? media.Url(http, firstPublic.FileName) : r.MediaUrl, r.Channel,
             p.Email, p.Phone, p.FirstName, p.LastName, p.DeviceId, p.AccountId, details,

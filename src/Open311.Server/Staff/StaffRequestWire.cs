@@ -13,6 +13,9 @@ sealed record StaffRequest(
     string ServiceName,
     string? Description,
     string? AgencyResponsible,
+    // Issue 28: the team's id and the assignee's email; staff only.
+    string? Team,
+    string? Assignee,
     string? ServiceNotice,
     string RequestedDatetime,
     string UpdatedDatetime,
@@ -53,4 +56,6 @@ sealed class PersonalRow
     public string? LastName { get; init; }
     public string? DeviceId { get; init; }
     public string? AccountId { get; init; }
+    public string? TeamId { get; init; }
+    public string? Assignee { get; init; }
 }

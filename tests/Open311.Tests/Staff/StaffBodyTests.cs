@@ -39,13 +39,13 @@ public class StaffBodyTests
         { $$"""{"service_notice":"{{new string('s', 4001)}}"}""", "service_notice must be at most 4000 characters" },
         { """{"expected_datetime":"soon"}""", "expected_datetime must be an ISO 8601 datetime such as 2026-12-01T17:00:00Z, or null" },
         { """{"expected_datetime":17}""", "expected_datetime must be an ISO 8601 datetime such as 2026-12-01T17:00:00Z, or null" },
-        { """{"token":"x"}""", "token can't be changed here; the fields are status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice" },
-        { """{"Status":"closed"}""", "Status can't be changed here; the fields are status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice" },
+        { """{"token":"x"}""", "token can't be changed here; the fields are status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice, team, assignee" },
+        { """{"Status":"closed"}""", "Status can't be changed here; the fields are status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice, team, assignee" },
         { """{"status_detail":"in_progress","duplicate_of":null}""", null },
         { """{"status_detail":"fixed","status":"open"}""", "status is open but status_detail fixed is closed" },
         { """{"status_detail":"mended"}""", "status_detail must be one of submitted, acknowledged, investigating, in_progress, action_scheduled, reopened, fixed, duplicate, not_councils_responsibility, no_further_action, internal_referral, cancelled, closed" },
         { """{"status_detail":"fixed","duplicate_of":"26-00000001"}""", "duplicate_of goes with status_detail duplicate" },
-        { "{}", "body changes nothing; send one or more of status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice" },
+        { "{}", "body changes nothing; send one or more of status, status_detail, duplicate_of, external_status_code, expected_datetime, status_notes, agency_responsible, service_notice, team, assignee" },
     };
 
     [Theory]
